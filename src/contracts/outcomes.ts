@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { FiscalYearQuery, LocalizedText } from './common';
+import { ClusterKey } from './clusters';
+
+export const OutcomeTableQuery = z
+  .strictObject({
+    from: FiscalYearQuery.default(2002),
+    to: FiscalYearQuery.default(2004),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type OutcomeTableQuery = z.infer<typeof OutcomeTableQuery>;
+
+export const OutcomeTableResponse = z.object({
+  period: z.object({ from: z.number().int(), to: z.number().int() }),
+  indicators: z.array(
+    z.object({ key: z.string(), label: LocalizedText, groupLabel: LocalizedText, group: z.string(), unit: z.string() }),
+  ),
+  rows: z.array(
+    z.object({
+      cluster: z.object({ key: ClusterKey, name: LocalizedText, startFy: z.number().int() }),
+      values: z.record(z.string(), z.number()),
+      reports: z.array(z.object({ fyFrom: z.number().int(), fyTo: z.number().int(), source: z.string() })),
+    }),
+  ),
+  total: z.object({ values: z.record(z.string(), z.number()) }),
+  sources: z.array(z.string()),
+});
+export type OutcomeTableResponse = z.infer<typeof OutcomeTableResponse>;
+
+export const ClusterOutcomesResponse = z.object({
+  cluster: z.object({ key: z.string(), name: LocalizedText }),
+  reports: z.array(
+    z.object({
+      id: z.number().int(),
+      fyFrom: z.number().int(),
+      fyTo: z.number().int(),
+      status: z.string(),
+      reportVersion: z.number().int(),
+      source: z.string(),
+      values: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type ClusterOutcomesResponse = z.infer<typeof ClusterOutcomesResponse>;

@@ -1,0 +1,118 @@
+/**
+ * Who may do what: the one policy table of the platform. Services ask `can(actor, permission,
+ * target)`; nothing else decides access. Pure, so the web app hides what the server would refuse.
+ */
+
+export const ROLES = [
+  'administrator',
+  'programme_officer',
+  'cluster_headquarters',
+  'evaluator',
+  'weighting_member',
+  'coordinator',
+  'partner_company',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a grant is limited to; `programme` means the whole programme. */
+export const SCOPE_TYPES = ['programme', 'cluster', 'organization', 'round', 'call'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+/**
+ * The scopes each role's grants may take, the usual one first. Evaluators and weighting members
+ * join the programme's pool first and are named for a round or call later.
+ */
+export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
+  administrator: ['programme'],
+  programme_officer: ['programme'],
+  cluster_headquarters: ['cluster'],
+  evaluator: ['programme', 'round', 'call'],
+  weighting_member: ['programme', 'round'],
+  coordinator: ['programme', 'cluster'],
+  partner_company: ['organization'],
+};
+
+export interface RoleGrant {
+  role: Role;
+  scopeType: ScopeType;
+  /** The cluster, organization, round or call id; null for programme-wide grants. */
+  scopeId: number | null;
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'account'; accountId: number; email: string; displayName: string; grants: RoleGrant[] }
+  | { kind: 'system'; label: string };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+export const PERMISSIONS = [
+  'published:read',
+  'unpublished:read',
+  'cluster:create',
+  'cluster:update',
+  'cluster-member:manage',
+  'organization:create',
+  'organization:update',
+  'person:create',
+  'person:update',
+  'person:read-contact',
+  'account:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** A cluster-scoped permission applies only to the clusters a headquarters grant names. */
+const CLUSTER_SCOPED: ReadonlySet<Permission> = new Set(['cluster:update', 'cluster-member:manage']);
+
+/** The policy table: which roles hold each permission. The anonymous public holds `published:read`. */
+export const POLICY: Record<Permission, readonly Role[]> = {
+  'published:read': ROLES,
+  'unpublished:read': ['administrator', 'programme_officer'],
+  'cluster:create': ['administrator', 'programme_officer'],
+  'cluster:update': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  'cluster-member:manage': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  'organization:create': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  'organization:update': ['administrator', 'programme_officer'],
+  'person:create': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  'person:update': ['administrator', 'programme_officer'],
+  'person:read-contact': ['administrator', 'programme_officer', 'coordinator'],
+  'account:manage': ['administrator'],
+  'audit:read': ['administrator'],
+};
+
+export interface PermissionTarget {
+  clusterId?: number;
+}
+
+/** Whether the grant allows the permission on the target (scope rules applied). */
+function grantAllows(grant: RoleGrant, permission: Permission, target: PermissionTarget): boolean {
+  if (!POLICY[permission].includes(grant.role)) return false;
+  if (grant.role === 'cluster_headquarters' && CLUSTER_SCOPED.has(permission)) {
+    return (
+      target.clusterId !== undefined && grant.scopeType === 'cluster' && grant.scopeId === target.clusterId
+    );
+  }
+  return true;
+}
+
+/** True when the actor holds the permission for the target; the system actor (CLI, loaders) may do anything. */
+export function can(actor: Actor, permission: Permission, target: PermissionTarget = {}): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'anonymous') return permission === 'published:read';
+  return actor.grants.some((grant) => grantAllows(grant, permission, target));
+}
+
+/** The clusters a headquarters actor may edit (empty for everyone else). */
+export function headquartersClusterIds(actor: Actor): number[] {
+  if (actor.kind !== 'account') return [];
+  return actor.grants
+    .filter((g) => g.role === 'cluster_headquarters' && g.scopeType === 'cluster' && g.scopeId !== null)
+    .map((g) => g.scopeId!);
+}
+
+/** Whether the role is valid with this scope (a headquarters grant needs a cluster, and so on). */
+export function isValidGrant(role: Role, scopeType: ScopeType, scopeId: number | null): boolean {
+  if (!ROLE_SCOPES[role].includes(scopeType)) return false;
+  return scopeType === 'programme' ? scopeId === null : scopeId !== null;
+}

@@ -1,0 +1,49 @@
+/** Environment → typed configuration. The only place that reads process.env for the server. */
+import path from 'node:path';
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  /** postgres://… selects PostgreSQL; anything else (or nothing) means the embedded SQLite file. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** A session ends after this long without a request. */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  logLevel: string;
+  /** Where the built web app lives; null serves the API only. */
+  webDir: string | null;
+}
+
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** Reads the server configuration from the environment with the documented defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = path.resolve(env.KCP_DATA_DIR || './var');
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: readInt(env, 'PORT', 3000),
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    dataDir,
+    sessionIdleMinutes: readInt(env, 'KCP_SESSION_IDLE_MINUTES', 120),
+    sessionAbsoluteHours: readInt(env, 'KCP_SESSION_ABSOLUTE_HOURS', 12),
+    trustProxy: env.KCP_TRUST_PROXY === '1' || env.KCP_TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL || 'info',
+    webDir: path.resolve(env.KCP_WEB_DIR || 'dist/web'),
+  };
+}
+
+/** Which engine a configuration selects. */
+export function engineOf(config: Pick<AppConfig, 'databaseUrl'>): DatabaseEngine {
+  return config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl) ? 'postgres' : 'sqlite';
+}

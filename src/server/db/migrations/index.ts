@@ -1,0 +1,7 @@
+/** Every migration, in order. Listed by hand so the bundle needs no file-system discovery. */
+import type { Migration } from 'kysely';
+import * as foundation from './20261125T1500-foundation';
+
+export const migrations: Record<string, Migration> = {
+  '20261125T1500-foundation': foundation,
+};

@@ -1,0 +1,38 @@
+/** The whole database as Kysely sees it: one entry per table, defined next to its feature. */
+import type { AccountTable, RoleGrantTable } from '../modules/accounts/account.table';
+import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.table';
+import type { SessionTable, SignInAttemptTable } from '../modules/auth/session.table';
+import type {
+  ClusterMemberTable,
+  ClusterPrefectureTable,
+  ClusterStaffTable,
+  ClusterTable,
+} from '../modules/clusters/cluster.table';
+import type { CriteriaItemTable, CriteriaTemplateTable } from '../modules/criteria/criteria.table';
+import type { OrganizationTable } from '../modules/organizations/organization.table';
+import type { IndicatorTable, OutcomeReportTable, OutcomeValueTable } from '../modules/outcomes/outcome.table';
+import type { PersonTable } from '../modules/people/person.table';
+import type { KeyFieldTable, PrefectureTable, ProgrammeTable } from '../modules/programme/programme.table';
+
+export interface Database {
+  programmes: ProgrammeTable;
+  key_fields: KeyFieldTable;
+  prefectures: PrefectureTable;
+  organizations: OrganizationTable;
+  people: PersonTable;
+  clusters: ClusterTable;
+  cluster_prefectures: ClusterPrefectureTable;
+  cluster_members: ClusterMemberTable;
+  cluster_staff: ClusterStaffTable;
+  indicators: IndicatorTable;
+  outcome_reports: OutcomeReportTable;
+  outcome_values: OutcomeValueTable;
+  criteria_templates: CriteriaTemplateTable;
+  criteria_items: CriteriaItemTable;
+  accounts: AccountTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  sign_in_attempts: SignInAttemptTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

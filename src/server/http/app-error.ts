@@ -1,0 +1,70 @@
+/** The one error type services throw; problem.ts turns it into application/problem+json. */
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNKNOWN_REFERENCE: 422,
+  RULE_VIOLATION: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `body.name.ja` or `query.limit`. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors: FieldError[] | undefined;
+  /** Extra response headers, e.g. Retry-After for RATE_LIMITED. */
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+}
+
+/** Not found, naming what was looked for. */
+export function notFound(entity: string, key: string | number): AppError {
+  return new AppError('NOT_FOUND', `${entity} "${key}" was not found`);
+}
+
+/** A referenced record (in a body field) does not exist. */
+export function unknownReference(field: string, entity: string, key: string | number): AppError {
+  return new AppError('UNKNOWN_REFERENCE', `${entity} "${key}" does not exist`, {
+    errors: [{ field, message: `unknown ${entity} "${key}"` }],
+  });
+}
+
+/** The client edited an out-of-date copy; nothing was written. */
+export function versionConflict(entity: string, key: string | number, current: number): AppError {
+  return new AppError(
+    'VERSION_CONFLICT',
+    `${entity} "${key}" was changed by someone else (now at version ${current}); reload and apply your change again`,
+    { errors: [{ field: 'body.version', message: `stale version; current version is ${current}` }] },
+  );
+}
