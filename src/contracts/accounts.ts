@@ -18,7 +18,10 @@ export const AccountResponse = z.object({
 export type AccountResponse = z.infer<typeof AccountResponse>;
 
 export const AccountPage = pageOf(AccountResponse);
-export const AccountListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional(), role: Role.optional() });
+export const AccountListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+});
 
 export const GrantInput = z.strictObject({
   role: Role,

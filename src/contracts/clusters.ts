@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { KEY_FIELD_KEYS } from '../domain/key-fields';
 import { CLUSTER_STATUSES, MEMBER_ROLES, STAFF_ROLES } from '../domain/network';
-import { FiscalYearQuery, FiscalYearValue, LocalizedText, localizedTextInput, PageQuery, pageOf } from './common';
+import {
+  FiscalYearQuery,
+  FiscalYearValue,
+  LocalizedText,
+  localizedTextInput,
+  PageQuery,
+  pageOf,
+} from './common';
 import { OrganizationRef } from './organizations';
 
 export const ClusterStatus = z.enum(CLUSTER_STATUSES);
@@ -119,7 +126,10 @@ export const UpdateClusterBody = z.strictObject({
 });
 export type UpdateClusterBody = z.infer<typeof UpdateClusterBody>;
 
-export const MemberParams = z.strictObject({ key: z.string().max(40), id: z.coerce.number().int().positive() });
+export const MemberParams = z.strictObject({
+  key: z.string().max(40),
+  id: z.coerce.number().int().positive(),
+});
 
 export const AddMemberBody = z.strictObject({
   organizationId: z.number().int().positive(),

@@ -32,7 +32,11 @@ export const CreateOrganizationBody = z.strictObject({
   kind: OrganizationKind,
   name: localizedTextInput(200),
   prefectureCode: PrefectureCode.nullable().default(null),
-  url: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
   source: z.string().trim().min(1).max(500),
 });
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
@@ -42,7 +46,11 @@ export const UpdateOrganizationBody = z.strictObject({
   kind: OrganizationKind.optional(),
   name: localizedTextInput(200).optional(),
   prefectureCode: PrefectureCode.nullable().optional(),
-  url: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
   source: z.string().trim().min(1).max(500).optional(),
 });
 export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBody>;

@@ -14,7 +14,13 @@ export type OutcomeTableQuery = z.infer<typeof OutcomeTableQuery>;
 export const OutcomeTableResponse = z.object({
   period: z.object({ from: z.number().int(), to: z.number().int() }),
   indicators: z.array(
-    z.object({ key: z.string(), label: LocalizedText, groupLabel: LocalizedText, group: z.string(), unit: z.string() }),
+    z.object({
+      key: z.string(),
+      label: LocalizedText,
+      groupLabel: LocalizedText,
+      group: z.string(),
+      unit: z.string(),
+    }),
   ),
   rows: z.array(
     z.object({

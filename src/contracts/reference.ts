@@ -30,7 +30,10 @@ export const ProgrammeResponse = z.object({
   annualBudgetPerClusterYen: z.number().int(),
   durationYears: z.number().int(),
   candidateRegions: z.number().int().nullable(),
-  participants: z.object({ organizations: z.number().int().nullable(), researchers: z.number().int().nullable() }),
+  participants: z.object({
+    organizations: z.number().int().nullable(),
+    researchers: z.number().int().nullable(),
+  }),
   source: z.string(),
   clusterCount: z.number().int(),
   clustersByStartFy: z.array(z.object({ fy: z.number().int(), count: z.number().int() })),

@@ -104,7 +104,9 @@ export function fiscalYearOf(date: Date | string): FiscalYear {
     throw new RangeError(`Invalid date: ${String(date)} (expected a Date or a date string)`);
   }
   if (!isFiscalYear(fy)) {
-    throw new RangeError(`Date falls in fiscal year ${fy}, outside ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR}`);
+    throw new RangeError(
+      `Date falls in fiscal year ${String(fy)}, outside ${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR}`,
+    );
   }
   return fy;
 }

@@ -31,7 +31,11 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
-export async function buildApp({ config, database, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
@@ -95,7 +99,7 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
   registerAuthRoutes(app, policy);
   registerAccountRoutes(app);
   registerAuditRoutes(app);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const webDir = config.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
@@ -104,7 +108,8 @@ export async function buildApp({ config, database, logger = true }: BuildAppOpti
       wildcard: false,
       // Vite fingerprints everything under assets/, so those files never change.
       setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          void res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
     // The single-page app owns every other GET path.

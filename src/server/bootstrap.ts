@@ -14,7 +14,10 @@ export interface BootstrapResult {
   firstAdmin: { email: string; password: string } | null;
 }
 
-export async function bootstrap(database: DatabaseHandle, options: { createFirstAdmin: boolean }): Promise<BootstrapResult> {
+export async function bootstrap(
+  database: DatabaseHandle,
+  options: { createFirstAdmin: boolean },
+): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(database.db);
   const ctx = systemContext(database.db, 'bootstrap');
   const loadedReferenceData = await loadReferenceData(ctx);

@@ -15,7 +15,9 @@ export async function serve(): Promise<void> {
   const lines = [
     `Knowledge Cluster Platform (知的クラスター創成事業) is running at ${url}`,
     `database: ${database.engine}${database.engine === 'sqlite' ? ` (${config.dataDir})` : ''}; ready in ${Date.now() - started} ms`,
-    result.loadedReferenceData ? 'reference data loaded (18 clusters, FY2002–FY2004 outcomes, criteria)' : 'reference data already present',
+    result.loadedReferenceData
+      ? 'reference data loaded (18 clusters, FY2002–FY2004 outcomes, criteria)'
+      : 'reference data already present',
     `API docs: ${url}/api/docs`,
   ];
   if (result.firstAdmin) {

@@ -39,7 +39,7 @@ function withStatementCache(database: SqliteDatabase.Database): SqliteDatabase.D
           return statement;
         };
       }
-      const value = Reflect.get(target, property, receiver) as unknown;
+      const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
@@ -58,9 +58,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
 // pg returns int8 and numeric as strings; every such value here is a count, an id or integer yen
 // well inside Number.MAX_SAFE_INTEGER, so parse them once at the driver.
 const pgTypes = {
-  getTypeParser(oid: number, format?: string) {
+  getTypeParser(oid: number, format?: string): (value: string) => unknown {
     if (oid === 20 || oid === 1700) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
   },
 };
 

@@ -11,6 +11,6 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     migrationLockTableName: 'kcp_migrations_lock',
   });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

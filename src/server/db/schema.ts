@@ -10,7 +10,11 @@ import type {
 } from '../modules/clusters/cluster.table';
 import type { CriteriaItemTable, CriteriaTemplateTable } from '../modules/criteria/criteria.table';
 import type { OrganizationTable } from '../modules/organizations/organization.table';
-import type { IndicatorTable, OutcomeReportTable, OutcomeValueTable } from '../modules/outcomes/outcome.table';
+import type {
+  IndicatorTable,
+  OutcomeReportTable,
+  OutcomeValueTable,
+} from '../modules/outcomes/outcome.table';
 import type { PersonTable } from '../modules/people/person.table';
 import type { KeyFieldTable, PrefectureTable, ProgrammeTable } from '../modules/programme/programme.table';
 

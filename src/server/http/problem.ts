@@ -51,7 +51,9 @@ interface ZodLikeIssue {
 }
 
 /** Turns fastify-type-provider-zod's issues into `{ field, message }` naming the part and path. */
-function fieldErrorsOf(error: FastifyError & { validation?: unknown[]; validationContext?: string }): FieldError[] {
+function fieldErrorsOf(
+  error: FastifyError & { validation?: unknown[]; validationContext?: string },
+): FieldError[] {
   const part = error.validationContext ?? 'body';
   return (error.validation ?? []).flatMap((raw) => {
     const v = raw as ZodLikeIssue;
@@ -94,7 +96,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       problem = { ...problemOf('VALIDATION_FAILED', error.message, request.id), status: error.statusCode };
     } else {
       // 5xx: log everything, tell the client nothing but the request id.
-      if (isResponseSerializationError(error)) request.log.error({ issues: error.cause.issues }, 'response schema');
+      if (isResponseSerializationError(error))
+        request.log.error({ issues: error.cause.issues }, 'response schema');
       request.log.error({ err: error }, 'unhandled error');
       problem = problemOf('INTERNAL', 'Something went wrong on our side; quote the request id', request.id);
     }

@@ -45,6 +45,26 @@ export function ensureAnonymousCsrfToken(request: FastifyRequest, reply: Fastify
   return token;
 }
 
+/** Why this request fails the CSRF check, or null when it passes or needs none. */
+function csrfFailure(request: FastifyRequest): AppError | null {
+  if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return null;
+  const header = request.headers[CSRF_HEADER];
+  const sent = Array.isArray(header) ? header[0] : header;
+  if (request.sessionId) {
+    return sameToken(sent, request.sessionCsrfToken)
+      ? null
+      : new AppError('CSRF_TOKEN_INVALID', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+  }
+  if (request.routeOptions.config.csrf === 'anonymous' && !sameToken(sent, request.cookies[CSRF_COOKIE])) {
+    return new AppError(
+      'CSRF_TOKEN_INVALID',
+      `Fetch GET /api/v1/auth/session first and send its csrfToken in the ${CSRF_HEADER} header`,
+    );
+  }
+  // Other anonymous writes carry no session to abuse; their services answer 401.
+  return null;
+}
+
 export function registerSessionHooks(app: FastifyInstance, policy: SessionPolicy): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionId', null);
@@ -61,19 +81,5 @@ export function registerSessionHooks(app: FastifyInstance, policy: SessionPolicy
     request.sessionCsrfToken = session.csrfToken;
   });
 
-  app.addHook('preHandler', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    const header = request.headers[CSRF_HEADER];
-    const sent = Array.isArray(header) ? header[0] : header;
-    if (request.sessionId) {
-      if (!sameToken(sent, request.sessionCsrfToken)) {
-        throw new AppError('CSRF_TOKEN_INVALID', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
-      }
-      return;
-    }
-    if (request.routeOptions.config.csrf === 'anonymous' && !sameToken(sent, request.cookies[CSRF_COOKIE])) {
-      throw new AppError('CSRF_TOKEN_INVALID', `Fetch GET /api/v1/auth/session first and send its csrfToken in the ${CSRF_HEADER} header`);
-    }
-    // Other anonymous writes carry no session to abuse; their services answer 401.
-  });
+  app.addHook('preHandler', (request, _reply, done) => done(csrfFailure(request) ?? undefined));
 }

@@ -124,7 +124,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('note', 'text')
       .addColumn('withdrawn_at', 'text'),
   ).execute();
-  await db.schema.createIndex('cluster_members_cluster_idx').on('cluster_members').column('cluster_id').execute();
+  await db.schema
+    .createIndex('cluster_members_cluster_idx')
+    .on('cluster_members')
+    .column('cluster_id')
+    .execute();
 
   await withTracking(
     withId(db, db.schema.createTable('cluster_staff'))

@@ -49,7 +49,9 @@ export async function listAccounts(
   let query = db.selectFrom('accounts');
   if (filter.q) {
     const like = `%${filter.q.toLowerCase()}%`;
-    query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]),
+    );
   }
   if (filter.role) {
     const role = filter.role;
@@ -84,7 +86,13 @@ export async function listActiveGrants(db: Db, accountIds: number[]): Promise<Ro
 
 export async function insertGrant(
   db: Db,
-  grant: { account_id: number; role: string; scope_type: string; scope_id: number | null; created_at: string },
+  grant: {
+    account_id: number;
+    role: string;
+    scope_type: string;
+    scope_id: number | null;
+    created_at: string;
+  },
 ): Promise<RoleGrantRow> {
   return db
     .insertInto('role_grants')
@@ -93,7 +101,12 @@ export async function insertGrant(
     .executeTakeFirstOrThrow();
 }
 
-export async function revokeGrant(db: Db, accountId: number, grantId: number, at: string): Promise<RoleGrantRow | undefined> {
+export async function revokeGrant(
+  db: Db,
+  accountId: number,
+  grantId: number,
+  at: string,
+): Promise<RoleGrantRow | undefined> {
   return db
     .updateTable('role_grants')
     .set({ revoked_at: at })

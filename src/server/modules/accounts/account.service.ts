@@ -61,7 +61,11 @@ async function toAccountResponse(db: Db, row: AccountRow): Promise<AccountRespon
 }
 
 /** Resolves a grant input (a cluster key for headquarters) into a valid role/scope pair, or a 4xx naming the field. */
-async function resolveGrant(db: Db, input: GrantInput, field: string): Promise<{ role: Role; scopeType: ScopeType; scopeId: number | null }> {
+async function resolveGrant(
+  db: Db,
+  input: GrantInput,
+  field: string,
+): Promise<{ role: Role; scopeType: ScopeType; scopeId: number | null }> {
   let scopeType = input.scopeType ?? ROLE_SCOPES[input.role][0]!;
   let scopeId = input.scopeId ?? null;
   if (input.clusterKey !== undefined) {
@@ -70,20 +74,25 @@ async function resolveGrant(db: Db, input: GrantInput, field: string): Promise<{
     scopeType = 'cluster';
     scopeId = clusterId;
   } else if (scopeType === 'cluster' && scopeId !== null) {
-    if ((await clusterKeysByIds(db, [scopeId])).size === 0) throw unknownReference(`${field}.scopeId`, 'cluster', scopeId);
+    if ((await clusterKeysByIds(db, [scopeId])).size === 0)
+      throw unknownReference(`${field}.scopeId`, 'cluster', scopeId);
   }
   if (!isValidGrant(input.role, scopeType, scopeId)) {
-    throw new AppError('VALIDATION_FAILED', `A ${input.role} grant needs scope ${ROLE_SCOPES[input.role].join(' or ')}`, {
-      errors: [
-        {
-          field,
-          message:
-            input.role === 'cluster_headquarters'
-              ? 'a cluster headquarters grant names its cluster (clusterKey)'
-              : `scope must be one of ${ROLE_SCOPES[input.role].join(', ')}${scopeType === 'programme' ? '' : ' with an id'}`,
-        },
-      ],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `A ${input.role} grant needs scope ${ROLE_SCOPES[input.role].join(' or ')}`,
+      {
+        errors: [
+          {
+            field,
+            message:
+              input.role === 'cluster_headquarters'
+                ? 'a cluster headquarters grant names its cluster (clusterKey)'
+                : `scope must be one of ${ROLE_SCOPES[input.role].join(', ')}${scopeType === 'programme' ? '' : ' with an id'}`,
+          },
+        ],
+      },
+    );
   }
   return { role: input.role, scopeType, scopeId };
 }
@@ -93,7 +102,13 @@ function grantSnapshot(g: RoleGrantRow) {
 }
 
 function accountSnapshot(a: AccountRow) {
-  return { email: a.email, displayName: a.display_name, locale: a.locale, status: a.status, version: a.version };
+  return {
+    email: a.email,
+    displayName: a.display_name,
+    locale: a.locale,
+    status: a.status,
+    version: a.version,
+  };
 }
 
 /** Creates an account with its grants; without a password one is generated and returned once. */
@@ -126,7 +141,13 @@ export async function createAccount(
     const inserted = [];
     for (const g of grants) {
       inserted.push(
-        await insertGrant(trx, { account_id: account.id, role: g.role, scope_type: g.scopeType, scope_id: g.scopeId, created_at: at }),
+        await insertGrant(trx, {
+          account_id: account.id,
+          role: g.role,
+          scope_type: g.scopeType,
+          scope_id: g.scopeId,
+          created_at: at,
+        }),
       );
     }
     await audit(ctx, trx, {
@@ -170,7 +191,12 @@ export async function getAccount(ctx: ServiceContext, id: number): Promise<Accou
 export async function updateAccount(
   ctx: ServiceContext,
   id: number,
-  body: { version: number; displayName?: string | undefined; locale?: 'ja' | 'en' | undefined; status?: 'active' | 'disabled' | undefined },
+  body: {
+    version: number;
+    displayName?: string | undefined;
+    locale?: 'ja' | 'en' | undefined;
+    status?: 'active' | 'disabled' | undefined;
+  },
 ): Promise<AccountResponse> {
   requirePermission(ctx.actor, 'account:manage');
   if (body.status === 'disabled' && ctx.actor.kind === 'account' && ctx.actor.accountId === id) {
@@ -189,7 +215,13 @@ export async function updateAccount(
     });
     if (!after) throw versionConflict('account', id, before.version);
     if (body.status === 'disabled') await revokeAccountSessions(trx, id, at);
-    await audit(ctx, trx, { action: 'account.update', entityType: 'account', entityId: id, before: accountSnapshot(before), after: accountSnapshot(after) });
+    await audit(ctx, trx, {
+      action: 'account.update',
+      entityType: 'account',
+      entityId: id,
+      before: accountSnapshot(before),
+      after: accountSnapshot(after),
+    });
     return after;
   });
   return toAccountResponse(ctx.db, updated);
@@ -202,8 +234,14 @@ export async function addGrant(ctx: ServiceContext, id: number, input: GrantInpu
   await ctx.db.transaction().execute(async (trx) => {
     const account = await getAccountRow(trx, id);
     const existing = await listActiveGrants(trx, [id]);
-    if (existing.some((g) => g.role === grant.role && g.scope_type === grant.scopeType && g.scope_id === grant.scopeId)) {
-      throw new AppError('DUPLICATE', 'The account already holds this grant', { errors: [{ field: 'body.role', message: 'already granted' }] });
+    if (
+      existing.some(
+        (g) => g.role === grant.role && g.scope_type === grant.scopeType && g.scope_id === grant.scopeId,
+      )
+    ) {
+      throw new AppError('DUPLICATE', 'The account already holds this grant', {
+        errors: [{ field: 'body.role', message: 'already granted' }],
+      });
     }
     const row = await insertGrant(trx, {
       account_id: account.id,
@@ -212,13 +250,22 @@ export async function addGrant(ctx: ServiceContext, id: number, input: GrantInpu
       scope_id: grant.scopeId,
       created_at: ctx.now().toISOString(),
     });
-    await audit(ctx, trx, { action: 'grant.add', entityType: 'account', entityId: id, after: grantSnapshot(row) });
+    await audit(ctx, trx, {
+      action: 'grant.add',
+      entityType: 'account',
+      entityId: id,
+      after: grantSnapshot(row),
+    });
   });
   return getAccount(ctx, id);
 }
 
 /** Revokes a grant (kept, marked revoked); an administrator cannot remove their own administrator grant. */
-export async function revokeAccountGrant(ctx: ServiceContext, id: number, grantId: number): Promise<AccountResponse> {
+export async function revokeAccountGrant(
+  ctx: ServiceContext,
+  id: number,
+  grantId: number,
+): Promise<AccountResponse> {
   requirePermission(ctx.actor, 'account:manage');
   await ctx.db.transaction().execute(async (trx) => {
     await getAccountRow(trx, id);
@@ -231,7 +278,13 @@ export async function revokeAccountGrant(ctx: ServiceContext, id: number, grantI
       });
     }
     const revoked = await revokeGrant(trx, id, grantId, ctx.now().toISOString());
-    await audit(ctx, trx, { action: 'grant.revoke', entityType: 'account', entityId: id, before: grantSnapshot(grant), after: revoked ? { revokedAt: revoked.revoked_at } : null });
+    await audit(ctx, trx, {
+      action: 'grant.revoke',
+      entityType: 'account',
+      entityId: id,
+      before: grantSnapshot(grant),
+      after: revoked ? { revokedAt: revoked.revoked_at } : null,
+    });
   });
   return getAccount(ctx, id);
 }
@@ -270,7 +323,13 @@ export async function updateSelf(
       updated_at: ctx.now().toISOString(),
     });
     if (!row) throw versionConflict('account', id, before.version);
-    await audit(ctx, trx, { action: 'account.update-self', entityType: 'account', entityId: id, before: accountSnapshot(before), after: accountSnapshot(row) });
+    await audit(ctx, trx, {
+      action: 'account.update-self',
+      entityType: 'account',
+      entityId: id,
+      before: accountSnapshot(before),
+      after: accountSnapshot(row),
+    });
     return row;
   });
   return toSelfResponse(ctx.db, after);

@@ -71,7 +71,13 @@ export async function listAuditEntries(
 
 /** Reads the chain in seq order, a batch at a time. */
 export async function readAuditBatch(db: Db, afterSeq: number, size: number): Promise<AuditLogRow[]> {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(size).execute();
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(size)
+    .execute();
 }
 
 export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {

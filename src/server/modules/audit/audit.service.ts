@@ -2,7 +2,13 @@ import type { Page } from '../../../contracts/common';
 import type { AuditEntryResponse, AuditVerifyResponse } from '../../../contracts/audit';
 import type { Db, ServiceContext } from '../../context';
 import { actorAccountId, actorLabel, requirePermission } from '../auth/authorize';
-import { appendAuditEntry, type AuditFilter, listAuditEntries, readAuditBatch, readAuditHead } from './audit.repo';
+import {
+  appendAuditEntry,
+  type AuditFilter,
+  listAuditEntries,
+  readAuditBatch,
+  readAuditHead,
+} from './audit.repo';
 import type { AuditLogRow } from './audit.table';
 import { auditEntryHash, GENESIS_HASH } from './audit-hash';
 
@@ -10,7 +16,13 @@ import { auditEntryHash, GENESIS_HASH } from './audit-hash';
 export async function audit(
   ctx: ServiceContext,
   trx: Db,
-  change: { action: string; entityType: string; entityId: string | number; before?: unknown; after?: unknown },
+  change: {
+    action: string;
+    entityType: string;
+    entityId: string | number;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await appendAuditEntry(trx, {
     at: ctx.now().toISOString(),
@@ -63,14 +75,22 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResponse> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  const bad = (seq: number, reason: string): AuditVerifyResponse => ({ ok: false, checked, firstBadSeq: seq, reason });
+  const bad = (seq: number, reason: string): AuditVerifyResponse => ({
+    ok: false,
+    checked,
+    firstBadSeq: seq,
+    reason,
+  });
   for (;;) {
     const batch = await readAuditBatch(db, expectedSeq - 1, 1000);
     if (batch.length === 0) break;
     for (const row of batch) {
-      if (row.seq !== expectedSeq) return bad(expectedSeq, `entry ${expectedSeq} is missing (next stored is ${row.seq})`);
-      if (row.prev_hash !== prevHash) return bad(row.seq, `entry ${row.seq} does not follow entry ${row.seq - 1}`);
-      if (auditEntryHash(row) !== row.hash) return bad(row.seq, `entry ${row.seq} was altered after it was written`);
+      if (row.seq !== expectedSeq)
+        return bad(expectedSeq, `entry ${expectedSeq} is missing (next stored is ${row.seq})`);
+      if (row.prev_hash !== prevHash)
+        return bad(row.seq, `entry ${row.seq} does not follow entry ${row.seq - 1}`);
+      if (auditEntryHash(row) !== row.hash)
+        return bad(row.seq, `entry ${row.seq} was altered after it was written`);
       prevHash = row.hash;
       expectedSeq += 1;
       checked += 1;
@@ -80,7 +100,8 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResponse> {
   if (head.seq !== expectedSeq - 1) {
     return bad(expectedSeq, `entries ${expectedSeq}–${head.seq} were removed from the end of the log`);
   }
-  if (head.hash !== prevHash) return bad(head.seq, `the last entry ${head.seq} does not match the chain head`);
+  if (head.hash !== prevHash)
+    return bad(head.seq, `the last entry ${head.seq} does not match the chain head`);
   return { ok: true, checked, firstBadSeq: null, reason: null };
 }
 

@@ -6,7 +6,12 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
 }
 
 export async function findLiveSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Db, id: string, at: string): Promise<void> {
@@ -14,12 +19,26 @@ export async function touchSession(db: Db, id: string, at: string): Promise<void
 }
 
 export async function revokeSession(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Ends every live session of the account, except `keepSessionId` when given. */
-export async function revokeAccountSessions(db: Db, accountId: number, at: string, keepSessionId?: string): Promise<void> {
-  let query = db.updateTable('sessions').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+export async function revokeAccountSessions(
+  db: Db,
+  accountId: number,
+  at: string,
+  keepSessionId?: string,
+): Promise<void> {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
   await query.execute();
 }
@@ -34,7 +53,11 @@ export async function countAttemptsSince(db: Db, limiterKey: string, since: stri
   return Number(row.n);
 }
 
-export async function oldestAttemptSince(db: Db, limiterKey: string, since: string): Promise<string | undefined> {
+export async function oldestAttemptSince(
+  db: Db,
+  limiterKey: string,
+  since: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('sign_in_attempts')
     .select('attempted_at')

@@ -5,7 +5,13 @@ import { PERMISSIONS, POLICY } from '../../../domain/permissions';
 import type { SelfResponse, SignInBody } from '../../../contracts/auth';
 import type { Db, ServiceContext } from '../../context';
 import { AppError } from '../../http/app-error';
-import { clusterKeysByIds, findAccountByEmail, findAccountById, listActiveGrants, setLastSignIn } from '../accounts/account.repo';
+import {
+  clusterKeysByIds,
+  findAccountByEmail,
+  findAccountById,
+  listActiveGrants,
+  setLastSignIn,
+} from '../accounts/account.repo';
 import type { AccountRow, RoleGrantRow } from '../accounts/account.table';
 import { audit } from '../audit/audit.service';
 import {
@@ -83,9 +89,13 @@ async function throwIfLimited(db: Db, key: string, limit: number, now: Date): Pr
   const oldest = await oldestAttemptSince(db, key, since);
   const retryAt = oldest ? new Date(oldest).getTime() + SIGN_IN_LIMITS.windowMinutes * 60_000 : now.getTime();
   const retryAfter = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
-  throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`, {
-    headers: { 'retry-after': String(retryAfter) },
-  });
+  throw new AppError(
+    'RATE_LIMITED',
+    `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+    {
+      headers: { 'retry-after': String(retryAfter) },
+    },
+  );
 }
 
 export interface SignInResult {
@@ -123,7 +133,8 @@ export async function signIn(
     });
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
   }
-  if (account.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'This account is disabled; ask an administrator');
+  if (account.status !== 'active')
+    throw new AppError('ACCOUNT_DISABLED', 'This account is disabled; ask an administrator');
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -180,7 +191,8 @@ export async function resolveSession(
   const account = await findAccountById(db, session.account_id);
   if (!account || account.status !== 'active') return null;
   // Writing last-seen on every request would make every read a write; a minute's precision is enough.
-  if (nowMs - new Date(session.last_seen_at).getTime() > 60_000) await touchSession(db, sessionId, now.toISOString());
+  if (nowMs - new Date(session.last_seen_at).getTime() > 60_000)
+    await touchSession(db, sessionId, now.toISOString());
   return { actor: await actorOfAccount(db, account), account, sessionId, csrfToken: session.csrf_token };
 }
 
@@ -189,7 +201,11 @@ export async function signOut(ctx: ServiceContext, sessionId: string): Promise<v
   await ctx.db.transaction().execute(async (trx) => {
     await revokeSession(trx, sessionId, ctx.now().toISOString());
     if (ctx.actor.kind === 'account') {
-      await audit(ctx, trx, { action: 'session.sign-out', entityType: 'account', entityId: ctx.actor.accountId });
+      await audit(ctx, trx, {
+        action: 'session.sign-out',
+        entityType: 'account',
+        entityId: ctx.actor.accountId,
+      });
     }
   });
 }

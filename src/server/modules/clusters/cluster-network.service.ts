@@ -43,26 +43,54 @@ function checkParticipation(fromFy: number, toFy: number | null): void {
 }
 
 function memberSnapshot(m: ClusterMemberRow) {
-  return { organizationId: m.organization_id, role: m.role, fromFy: m.from_fy, toFy: m.to_fy, note: m.note, withdrawnAt: m.withdrawn_at, version: m.version };
+  return {
+    organizationId: m.organization_id,
+    role: m.role,
+    fromFy: m.from_fy,
+    toFy: m.to_fy,
+    note: m.note,
+    withdrawnAt: m.withdrawn_at,
+    version: m.version,
+  };
 }
 
 function staffSnapshot(s: ClusterStaffRow) {
-  return { personId: s.person_id, role: s.role, fromFy: s.from_fy, toFy: s.to_fy, note: s.note, withdrawnAt: s.withdrawn_at, version: s.version };
+  return {
+    personId: s.person_id,
+    role: s.role,
+    fromFy: s.from_fy,
+    toFy: s.to_fy,
+    note: s.note,
+    withdrawnAt: s.withdrawn_at,
+    version: s.version,
+  };
 }
 
-async function memberResponse(ctx: ServiceContext, clusterId: number, id: number): Promise<ClusterMemberResponse> {
+async function memberResponse(
+  ctx: ServiceContext,
+  clusterId: number,
+  id: number,
+): Promise<ClusterMemberResponse> {
   const member = (await listMembers(ctx.db, clusterId)).find((m) => m.id === id);
   if (!member) throw notFound('member', id);
   return toMemberResponse(member);
 }
 
-async function staffResponse(ctx: ServiceContext, clusterId: number, id: number): Promise<ClusterStaffResponse> {
+async function staffResponse(
+  ctx: ServiceContext,
+  clusterId: number,
+  id: number,
+): Promise<ClusterStaffResponse> {
   const staff = (await listStaff(ctx.db, clusterId)).find((s) => s.id === id);
   if (!staff) throw notFound('staff', id);
   return toStaffResponse(staff);
 }
 
-export async function addMember(ctx: ServiceContext, key: string, body: AddMemberBody): Promise<ClusterMemberResponse> {
+export async function addMember(
+  ctx: ServiceContext,
+  key: string,
+  body: AddMemberBody,
+): Promise<ClusterMemberResponse> {
   const cluster = await editableCluster(ctx, key);
   checkParticipation(body.fromFy, body.toFy);
   await requireOrganization(ctx.db, body.organizationId, 'body.organizationId');
@@ -79,7 +107,12 @@ export async function addMember(ctx: ServiceContext, key: string, body: AddMembe
       created_at: at,
       updated_at: at,
     });
-    await audit(ctx, trx, { action: 'cluster-member.add', entityType: 'cluster-member', entityId: inserted.id, after: { cluster: key, ...memberSnapshot(inserted) } });
+    await audit(ctx, trx, {
+      action: 'cluster-member.add',
+      entityType: 'cluster-member',
+      entityId: inserted.id,
+      after: { cluster: key, ...memberSnapshot(inserted) },
+    });
     return inserted;
   });
   return memberResponse(ctx, cluster.id, row.id);
@@ -98,15 +131,32 @@ async function changeMember(
     const before = await findMember(trx, cluster.id, id);
     if (!before) throw notFound('member', id);
     const patch = changes(before);
-    checkParticipation(patch.from_fy ?? before.from_fy, patch.to_fy !== undefined ? patch.to_fy : before.to_fy);
-    const after = await updateMemberAtVersion(trx, id, version, { ...patch, updated_at: ctx.now().toISOString() });
+    checkParticipation(
+      patch.from_fy ?? before.from_fy,
+      patch.to_fy !== undefined ? patch.to_fy : before.to_fy,
+    );
+    const after = await updateMemberAtVersion(trx, id, version, {
+      ...patch,
+      updated_at: ctx.now().toISOString(),
+    });
     if (!after) throw versionConflict('member', id, before.version);
-    await audit(ctx, trx, { action, entityType: 'cluster-member', entityId: id, before: memberSnapshot(before), after: memberSnapshot(after) });
+    await audit(ctx, trx, {
+      action,
+      entityType: 'cluster-member',
+      entityId: id,
+      before: memberSnapshot(before),
+      after: memberSnapshot(after),
+    });
   });
   return memberResponse(ctx, cluster.id, id);
 }
 
-export function updateMember(ctx: ServiceContext, key: string, id: number, body: UpdateMemberBody): Promise<ClusterMemberResponse> {
+export function updateMember(
+  ctx: ServiceContext,
+  key: string,
+  id: number,
+  body: UpdateMemberBody,
+): Promise<ClusterMemberResponse> {
   return changeMember(ctx, key, id, body.version, 'cluster-member.update', () => ({
     ...(body.role !== undefined ? { role: body.role } : {}),
     ...(body.fromFy !== undefined ? { from_fy: body.fromFy } : {}),
@@ -116,14 +166,23 @@ export function updateMember(ctx: ServiceContext, key: string, id: number, body:
 }
 
 /** Withdraws a member: the record stays, marked with when it left. */
-export function withdrawMember(ctx: ServiceContext, key: string, id: number, version: number): Promise<ClusterMemberResponse> {
+export function withdrawMember(
+  ctx: ServiceContext,
+  key: string,
+  id: number,
+  version: number,
+): Promise<ClusterMemberResponse> {
   return changeMember(ctx, key, id, version, 'cluster-member.withdraw', (before) => {
     if (before.withdrawn_at) throw new AppError('RULE_VIOLATION', 'This member has already been withdrawn');
     return { withdrawn_at: ctx.now().toISOString() };
   });
 }
 
-export async function addStaff(ctx: ServiceContext, key: string, body: AddStaffBody): Promise<ClusterStaffResponse> {
+export async function addStaff(
+  ctx: ServiceContext,
+  key: string,
+  body: AddStaffBody,
+): Promise<ClusterStaffResponse> {
   const cluster = await editableCluster(ctx, key);
   checkParticipation(body.fromFy, body.toFy);
   await requirePerson(ctx.db, body.personId, 'body.personId');
@@ -140,7 +199,12 @@ export async function addStaff(ctx: ServiceContext, key: string, body: AddStaffB
       created_at: at,
       updated_at: at,
     });
-    await audit(ctx, trx, { action: 'cluster-staff.add', entityType: 'cluster-staff', entityId: inserted.id, after: { cluster: key, ...staffSnapshot(inserted) } });
+    await audit(ctx, trx, {
+      action: 'cluster-staff.add',
+      entityType: 'cluster-staff',
+      entityId: inserted.id,
+      after: { cluster: key, ...staffSnapshot(inserted) },
+    });
     return inserted;
   });
   return staffResponse(ctx, cluster.id, row.id);
@@ -159,15 +223,32 @@ async function changeStaff(
     const before = await findStaff(trx, cluster.id, id);
     if (!before) throw notFound('staff', id);
     const patch = changes(before);
-    checkParticipation(patch.from_fy ?? before.from_fy, patch.to_fy !== undefined ? patch.to_fy : before.to_fy);
-    const after = await updateStaffAtVersion(trx, id, version, { ...patch, updated_at: ctx.now().toISOString() });
+    checkParticipation(
+      patch.from_fy ?? before.from_fy,
+      patch.to_fy !== undefined ? patch.to_fy : before.to_fy,
+    );
+    const after = await updateStaffAtVersion(trx, id, version, {
+      ...patch,
+      updated_at: ctx.now().toISOString(),
+    });
     if (!after) throw versionConflict('staff', id, before.version);
-    await audit(ctx, trx, { action, entityType: 'cluster-staff', entityId: id, before: staffSnapshot(before), after: staffSnapshot(after) });
+    await audit(ctx, trx, {
+      action,
+      entityType: 'cluster-staff',
+      entityId: id,
+      before: staffSnapshot(before),
+      after: staffSnapshot(after),
+    });
   });
   return staffResponse(ctx, cluster.id, id);
 }
 
-export function updateStaff(ctx: ServiceContext, key: string, id: number, body: UpdateStaffBody): Promise<ClusterStaffResponse> {
+export function updateStaff(
+  ctx: ServiceContext,
+  key: string,
+  id: number,
+  body: UpdateStaffBody,
+): Promise<ClusterStaffResponse> {
   return changeStaff(ctx, key, id, body.version, 'cluster-staff.update', () => ({
     ...(body.role !== undefined ? { role: body.role } : {}),
     ...(body.fromFy !== undefined ? { from_fy: body.fromFy } : {}),
@@ -176,7 +257,12 @@ export function updateStaff(ctx: ServiceContext, key: string, id: number, body: 
   }));
 }
 
-export function withdrawStaff(ctx: ServiceContext, key: string, id: number, version: number): Promise<ClusterStaffResponse> {
+export function withdrawStaff(
+  ctx: ServiceContext,
+  key: string,
+  id: number,
+  version: number,
+): Promise<ClusterStaffResponse> {
   return changeStaff(ctx, key, id, version, 'cluster-staff.withdraw', (before) => {
     if (before.withdrawn_at) throw new AppError('RULE_VIOLATION', 'This person has already been withdrawn');
     return { withdrawn_at: ctx.now().toISOString() };

@@ -1,5 +1,9 @@
 /** Decides what of a cluster leaves the server. */
-import type { ClusterMemberResponse, ClusterStaffResponse, ClusterSummary } from '../../../contracts/clusters';
+import type {
+  ClusterMemberResponse,
+  ClusterStaffResponse,
+  ClusterSummary,
+} from '../../../contracts/clusters';
 import type { OrganizationRef } from '../../../contracts/organizations';
 import type { KeyFieldKey } from '../../../domain/key-fields';
 import type { ClusterStatus, MemberRole, StaffRole } from '../../../domain/network';
@@ -17,7 +21,9 @@ export function toClusterSummary(
     name: { ja: row.name_ja, en: row.name_en },
     theme: { ja: row.theme_ja ?? '', en: row.theme_en ?? '' },
     keyField: row.key_field_key as KeyFieldKey,
-    prefectures: prefectures.filter((p) => p.cluster_id === row.id).map((p) => ({ code: p.code, name: { ja: p.name_ja, en: p.name_en } })),
+    prefectures: prefectures
+      .filter((p) => p.cluster_id === row.id)
+      .map((p) => ({ code: p.code, name: { ja: p.name_ja, en: p.name_en } })),
     startFy: row.start_fy,
     endFy: row.end_fy,
     status: row.status as ClusterStatus,
@@ -50,7 +56,13 @@ export function toStaffResponse(s: StaffWithPerson): ClusterStaffResponse {
       id: s.person_id,
       name: { ja: s.person_name_ja, en: s.person_name_en },
       organization:
-        s.org_id !== null ? { id: s.org_id, kind: s.org_kind ?? 'other', name: { ja: s.org_name_ja ?? '', en: s.org_name_en ?? '' } } : null,
+        s.org_id !== null
+          ? {
+              id: s.org_id,
+              kind: s.org_kind ?? 'other',
+              name: { ja: s.org_name_ja ?? '', en: s.org_name_en ?? '' },
+            }
+          : null,
     },
     role: s.role as StaffRole,
     fromFy: s.from_fy,

@@ -19,7 +19,9 @@ function filtered(db: Db, filter: ClusterFilter) {
   let query = db.selectFrom('clusters');
   if (filter.unpublished !== true) {
     const ids = filter.unpublished === false ? [] : filter.unpublished;
-    query = query.where((eb) => (ids.length > 0 ? eb.or([eb('is_published', '=', 1), eb('id', 'in', ids)]) : eb('is_published', '=', 1)));
+    query = query.where((eb) =>
+      ids.length > 0 ? eb.or([eb('is_published', '=', 1), eb('id', 'in', ids)]) : eb('is_published', '=', 1),
+    );
   }
   if (filter.keyField) query = query.where('key_field_key', '=', filter.keyField);
   if (filter.startFy) query = query.where('start_fy', '=', filter.startFy);
@@ -29,7 +31,11 @@ function filtered(db: Db, filter: ClusterFilter) {
   if (filter.q) {
     const like = `%${filter.q.toLowerCase()}%`;
     query = query.where((eb) =>
-      eb.or([eb('key', 'like', like), eb(eb.fn('lower', ['name_en']), 'like', like), eb('name_ja', 'like', `%${filter.q}%`)]),
+      eb.or([
+        eb('key', 'like', like),
+        eb(eb.fn('lower', ['name_en']), 'like', like),
+        eb('name_ja', 'like', `%${filter.q}%`),
+      ]),
     );
   }
   return query;
@@ -57,8 +63,15 @@ export async function findClusterByKey(db: Db, key: string): Promise<ClusterRow 
   return db.selectFrom('clusters').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export async function findFirstProgrammeId(db: Db): Promise<{ id: number; duration_years: number } | undefined> {
-  return db.selectFrom('programmes').select(['id', 'duration_years']).orderBy('id').limit(1).executeTakeFirst();
+export async function findFirstProgrammeId(
+  db: Db,
+): Promise<{ id: number; duration_years: number } | undefined> {
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'duration_years'])
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export interface ClusterPrefectureName {
@@ -132,11 +145,23 @@ export async function listMembers(db: Db, clusterId: number): Promise<MemberWith
     .execute();
 }
 
-export async function findMember(db: Db, clusterId: number, id: number): Promise<ClusterMemberRow | undefined> {
-  return db.selectFrom('cluster_members').selectAll().where('id', '=', id).where('cluster_id', '=', clusterId).executeTakeFirst();
+export async function findMember(
+  db: Db,
+  clusterId: number,
+  id: number,
+): Promise<ClusterMemberRow | undefined> {
+  return db
+    .selectFrom('cluster_members')
+    .selectAll()
+    .where('id', '=', id)
+    .where('cluster_id', '=', clusterId)
+    .executeTakeFirst();
 }
 
-export async function insertMember(db: Db, row: Insertable<Database['cluster_members']>): Promise<ClusterMemberRow> {
+export async function insertMember(
+  db: Db,
+  row: Insertable<Database['cluster_members']>,
+): Promise<ClusterMemberRow> {
   return db.insertInto('cluster_members').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -185,10 +210,18 @@ export async function listStaff(db: Db, clusterId: number): Promise<StaffWithPer
 }
 
 export async function findStaff(db: Db, clusterId: number, id: number): Promise<ClusterStaffRow | undefined> {
-  return db.selectFrom('cluster_staff').selectAll().where('id', '=', id).where('cluster_id', '=', clusterId).executeTakeFirst();
+  return db
+    .selectFrom('cluster_staff')
+    .selectAll()
+    .where('id', '=', id)
+    .where('cluster_id', '=', clusterId)
+    .executeTakeFirst();
 }
 
-export async function insertStaff(db: Db, row: Insertable<Database['cluster_staff']>): Promise<ClusterStaffRow> {
+export async function insertStaff(
+  db: Db,
+  row: Insertable<Database['cluster_staff']>,
+): Promise<ClusterStaffRow> {
   return db.insertInto('cluster_staff').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

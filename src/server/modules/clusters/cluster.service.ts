@@ -38,7 +38,11 @@ export function unpublishedVisibility(ctx: ServiceContext): ClusterFilter['unpub
 
 function isVisible(ctx: ServiceContext, row: ClusterRow): boolean {
   const visibility = unpublishedVisibility(ctx);
-  return row.is_published === 1 || visibility === true || (Array.isArray(visibility) && visibility.includes(row.id));
+  return (
+    row.is_published === 1 ||
+    visibility === true ||
+    (Array.isArray(visibility) && visibility.includes(row.id))
+  );
 }
 
 /** The cluster with this key if the actor may see it; an unpublished cluster is "not found" to the public. */
@@ -59,7 +63,13 @@ async function toSummaries(db: Db, rows: ClusterRow[]): Promise<ClusterSummary[]
       rows.flatMap((r) => (r.core_organization_id ? [r.core_organization_id] : [])),
     ),
   ]);
-  return rows.map((r) => toClusterSummary(r, prefectures, r.core_organization_id ? (orgs.get(r.core_organization_id) ?? null) : null));
+  return rows.map((r) =>
+    toClusterSummary(
+      r,
+      prefectures,
+      r.core_organization_id ? (orgs.get(r.core_organization_id) ?? null) : null,
+    ),
+  );
 }
 
 export async function listClustersPage(
@@ -68,13 +78,21 @@ export async function listClustersPage(
   page: { limit: number; offset: number },
 ): Promise<Page<ClusterSummary>> {
   requirePermission(ctx.actor, 'published:read');
-  const { rows, total } = await listClusters(ctx.db, { ...filter, unpublished: unpublishedVisibility(ctx) }, page);
+  const { rows, total } = await listClusters(
+    ctx.db,
+    { ...filter, unpublished: unpublishedVisibility(ctx) },
+    page,
+  );
   return { items: await toSummaries(ctx.db, rows), total, ...page };
 }
 
 export async function getCluster(ctx: ServiceContext, key: string): Promise<ClusterDetail> {
   const row = await getVisibleCluster(ctx, key);
-  const [[summary], members, staff] = await Promise.all([toSummaries(ctx.db, [row]), listMembers(ctx.db, row.id), listStaff(ctx.db, row.id)]);
+  const [[summary], members, staff] = await Promise.all([
+    toSummaries(ctx.db, [row]),
+    listMembers(ctx.db, row.id),
+    listStaff(ctx.db, row.id),
+  ]);
   return {
     ...summary!,
     summary: { ja: row.summary_ja ?? '', en: row.summary_en ?? '' },
@@ -99,9 +117,13 @@ async function checkPrefectures(db: Db, codes: string[] | undefined): Promise<vo
 
 function checkPeriod(startFy: number, endFy: number): void {
   if (endFy < startFy) {
-    throw new AppError('VALIDATION_FAILED', `The end fiscal year FY${endFy} is before the start FY${startFy}`, {
-      errors: [{ field: 'body.endFy', message: 'must not be before startFy' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The end fiscal year FY${endFy} is before the start FY${startFy}`,
+      {
+        errors: [{ field: 'body.endFy', message: 'must not be before startFy' }],
+      },
+    );
   }
 }
 
@@ -113,9 +135,12 @@ export async function createCluster(ctx: ServiceContext, body: CreateClusterBody
   const endFy = body.endFy ?? planEndFiscalYear(body.startFy, programme.duration_years);
   checkPeriod(body.startFy, endFy);
   await checkPrefectures(ctx.db, body.prefectureCodes);
-  if (body.coreOrganizationId !== null) await requireOrganization(ctx.db, body.coreOrganizationId, 'body.coreOrganizationId');
+  if (body.coreOrganizationId !== null)
+    await requireOrganization(ctx.db, body.coreOrganizationId, 'body.coreOrganizationId');
   if (await findClusterByKey(ctx.db, body.key)) {
-    throw new AppError('DUPLICATE', `A cluster with key "${body.key}" already exists`, { errors: [{ field: 'body.key', message: 'already in use' }] });
+    throw new AppError('DUPLICATE', `A cluster with key "${body.key}" already exists`, {
+      errors: [{ field: 'body.key', message: 'already in use' }],
+    });
   }
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -140,13 +165,22 @@ export async function createCluster(ctx: ServiceContext, body: CreateClusterBody
       updated_at: at,
     });
     await replaceClusterPrefectures(trx, row.id, body.prefectureCodes);
-    await audit(ctx, trx, { action: 'cluster.create', entityType: 'cluster', entityId: row.id, after: clusterSnapshot(row, body.prefectureCodes) });
+    await audit(ctx, trx, {
+      action: 'cluster.create',
+      entityType: 'cluster',
+      entityId: row.id,
+      after: clusterSnapshot(row, body.prefectureCodes),
+    });
   });
   return getCluster(ctx, body.key);
 }
 
 /** Headquarters (own cluster) and officers edit the profile; a stale version changes nothing (409). */
-export async function updateCluster(ctx: ServiceContext, key: string, body: UpdateClusterBody): Promise<ClusterDetail> {
+export async function updateCluster(
+  ctx: ServiceContext,
+  key: string,
+  body: UpdateClusterBody,
+): Promise<ClusterDetail> {
   const current = await getVisibleCluster(ctx, key);
   requirePermission(ctx.actor, 'cluster:update', { clusterId: current.id });
   // Publishing is the programme office's decision, not the headquarters'.
@@ -155,14 +189,19 @@ export async function updateCluster(ctx: ServiceContext, key: string, body: Upda
   }
   checkPeriod(body.startFy ?? current.start_fy, body.endFy ?? current.end_fy);
   await checkPrefectures(ctx.db, body.prefectureCodes);
-  if (body.coreOrganizationId) await requireOrganization(ctx.db, body.coreOrganizationId, 'body.coreOrganizationId');
+  if (body.coreOrganizationId)
+    await requireOrganization(ctx.db, body.coreOrganizationId, 'body.coreOrganizationId');
 
   await ctx.db.transaction().execute(async (trx) => {
     const beforePrefectures = (await listClusterPrefectures(trx, [current.id])).map((p) => p.code);
     const after = await updateClusterAtVersion(trx, current.id, body.version, {
       ...(body.name !== undefined ? { name_ja: body.name.ja, name_en: body.name.en } : {}),
-      ...(body.theme !== undefined ? { theme_ja: body.theme.ja || null, theme_en: body.theme.en || null } : {}),
-      ...(body.summary !== undefined ? { summary_ja: body.summary.ja || null, summary_en: body.summary.en || null } : {}),
+      ...(body.theme !== undefined
+        ? { theme_ja: body.theme.ja || null, theme_en: body.theme.en || null }
+        : {}),
+      ...(body.summary !== undefined
+        ? { summary_ja: body.summary.ja || null, summary_en: body.summary.en || null }
+        : {}),
       ...(body.keyField !== undefined ? { key_field_key: body.keyField } : {}),
       ...(body.startFy !== undefined ? { start_fy: body.startFy } : {}),
       ...(body.endFy !== undefined ? { end_fy: body.endFy } : {}),

@@ -7,5 +7,10 @@ export async function listCriteriaTemplates(db: Db): Promise<CriteriaTemplateRow
 
 export async function listCriteriaItems(db: Db, templateIds: number[]): Promise<CriteriaItemRow[]> {
   if (templateIds.length === 0) return [];
-  return db.selectFrom('criteria_items').selectAll().where('template_id', 'in', templateIds).orderBy('sort_order').execute();
+  return db
+    .selectFrom('criteria_items')
+    .selectAll()
+    .where('template_id', 'in', templateIds)
+    .orderBy('sort_order')
+    .execute();
 }

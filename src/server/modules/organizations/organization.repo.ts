@@ -21,7 +21,12 @@ export async function listOrganizations(
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.q) {
     const q = filter.q;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name_en']), 'like', `%${q.toLowerCase()}%`), eb('name_ja', 'like', `%${q}%`)]));
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name_en']), 'like', `%${q.toLowerCase()}%`),
+        eb('name_ja', 'like', `%${q}%`),
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('name_en').orderBy('id').limit(page.limit).offset(page.offset).execute(),
@@ -30,7 +35,10 @@ export async function listOrganizations(
   return { rows, total: Number(count.n) };
 }
 
-export async function insertOrganization(db: Db, row: Insertable<Database['organizations']>): Promise<OrganizationRow> {
+export async function insertOrganization(
+  db: Db,
+  row: Insertable<Database['organizations']>,
+): Promise<OrganizationRow> {
   return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -49,8 +57,15 @@ export async function updateOrganizationAtVersion(
     .executeTakeFirst();
 }
 
-export async function prefectureNames(db: Db, codes: string[]): Promise<Map<string, { ja: string; en: string }>> {
+export async function prefectureNames(
+  db: Db,
+  codes: string[],
+): Promise<Map<string, { ja: string; en: string }>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('prefectures').select(['code', 'name_ja', 'name_en']).where('code', 'in', codes).execute();
+  const rows = await db
+    .selectFrom('prefectures')
+    .select(['code', 'name_ja', 'name_en'])
+    .where('code', 'in', codes)
+    .execute();
   return new Map(rows.map((r) => [r.code, { ja: r.name_ja, en: r.name_en }]));
 }

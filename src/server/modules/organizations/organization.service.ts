@@ -21,17 +21,23 @@ import {
   updateOrganizationAtVersion,
 } from './organization.repo';
 
-export function toOrganizationRef(row: Pick<OrganizationRow, 'id' | 'kind' | 'name_ja' | 'name_en'>): OrganizationRef {
+export function toOrganizationRef(
+  row: Pick<OrganizationRow, 'id' | 'kind' | 'name_ja' | 'name_en'>,
+): OrganizationRef {
   return { id: row.id, kind: row.kind, name: { ja: row.name_ja, en: row.name_en } };
 }
 
 async function toOrganizationResponses(db: Db, rows: OrganizationRow[]): Promise<OrganizationResponse[]> {
-  const names = await prefectureNames(db, [...new Set(rows.flatMap((r) => (r.prefecture_code ? [r.prefecture_code] : [])))]);
+  const names = await prefectureNames(db, [
+    ...new Set(rows.flatMap((r) => (r.prefecture_code ? [r.prefecture_code] : []))),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as OrganizationKind,
     name: { ja: r.name_ja, en: r.name_en },
-    prefecture: r.prefecture_code ? { code: r.prefecture_code, name: names.get(r.prefecture_code) ?? { ja: '', en: '' } } : null,
+    prefecture: r.prefecture_code
+      ? { code: r.prefecture_code, name: names.get(r.prefecture_code) ?? { ja: '', en: '' } }
+      : null,
     url: r.url,
     source: r.source,
     withdrawnAt: r.withdrawn_at,
@@ -54,7 +60,8 @@ export async function requireOrganization(db: Db, id: number, field: string): Pr
 }
 
 async function requirePrefecture(db: Db, code: string | null | undefined, field: string): Promise<void> {
-  if (code && !(await prefectureNames(db, [code])).has(code)) throw unknownReference(field, 'prefecture', code);
+  if (code && !(await prefectureNames(db, [code])).has(code))
+    throw unknownReference(field, 'prefecture', code);
 }
 
 export async function listOrganizationsPage(
@@ -76,10 +83,21 @@ export async function getOrganization(ctx: ServiceContext, id: number): Promise<
 }
 
 function snapshot(r: OrganizationRow) {
-  return { kind: r.kind, nameJa: r.name_ja, nameEn: r.name_en, prefecture: r.prefecture_code, url: r.url, source: r.source, version: r.version };
+  return {
+    kind: r.kind,
+    nameJa: r.name_ja,
+    nameEn: r.name_en,
+    prefecture: r.prefecture_code,
+    url: r.url,
+    source: r.source,
+    version: r.version,
+  };
 }
 
-export async function createOrganization(ctx: ServiceContext, body: CreateOrganizationBody): Promise<OrganizationResponse> {
+export async function createOrganization(
+  ctx: ServiceContext,
+  body: CreateOrganizationBody,
+): Promise<OrganizationResponse> {
   requirePermission(ctx.actor, 'organization:create');
   await requirePrefecture(ctx.db, body.prefectureCode, 'body.prefectureCode');
   const at = ctx.now().toISOString();
@@ -95,7 +113,12 @@ export async function createOrganization(ctx: ServiceContext, body: CreateOrgani
       created_at: at,
       updated_at: at,
     });
-    await audit(ctx, trx, { action: 'organization.create', entityType: 'organization', entityId: inserted.id, after: snapshot(inserted) });
+    await audit(ctx, trx, {
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: inserted.id,
+      after: snapshot(inserted),
+    });
     return inserted;
   });
   return getOrganization(ctx, row.id);
@@ -120,7 +143,13 @@ export async function updateOrganization(
       updated_at: ctx.now().toISOString(),
     });
     if (!after) throw versionConflict('organization', id, before.version);
-    await audit(ctx, trx, { action: 'organization.update', entityType: 'organization', entityId: id, before: snapshot(before), after: snapshot(after) });
+    await audit(ctx, trx, {
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
   });
   return getOrganization(ctx, id);
 }

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ClusterKeyParam } from '../../../contracts/clusters';
 import { errorResponses } from '../../../contracts/common';
-import { ClusterOutcomesResponse, OutcomeTableQuery, OutcomeTableResponse } from '../../../contracts/outcomes';
+import {
+  ClusterOutcomesResponse,
+  OutcomeTableQuery,
+  OutcomeTableResponse,
+} from '../../../contracts/outcomes';
 import { z } from 'zod';
 import { ctxOf } from '../../http/request-context';
 import { getClusterOutcomes, getOutcomeTable, outcomeTableCsv } from './outcome.service';
@@ -15,7 +19,8 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Outcomes of every published cluster over a fiscal-year range, with totals (format=csv downloads CSV)',
+        summary:
+          'Outcomes of every published cluster over a fiscal-year range, with totals (format=csv downloads CSV)',
         querystring: OutcomeTableQuery,
         response: { 200: z.union([OutcomeTableResponse, z.string()]), ...errorResponses },
       },
@@ -25,14 +30,25 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
       if (request.query.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="outcomes-fy${table.period.from}-fy${table.period.to}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="outcomes-fy${table.period.from}-fy${table.period.to}.csv"`,
+          )
           .serializer((payload: unknown) => payload as string)
           .send(outcomeTableCsv(table));
       }
       return table;
     },
   );
-  r.get('/api/v1/clusters/:key/outcomes', { schema: { tags, params: ClusterKeyParam, response: { 200: ClusterOutcomesResponse, ...errorResponses } } }, async (request) =>
-    getClusterOutcomes(ctxOf(request), request.params.key),
+  r.get(
+    '/api/v1/clusters/:key/outcomes',
+    {
+      schema: {
+        tags,
+        params: ClusterKeyParam,
+        response: { 200: ClusterOutcomesResponse, ...errorResponses },
+      },
+    },
+    async (request) => getClusterOutcomes(ctxOf(request), request.params.key),
   );
 }

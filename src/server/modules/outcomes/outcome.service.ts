@@ -1,7 +1,13 @@
 /** The programme's outcome table (the seed deck's table for any fiscal-year range) and a cluster's reported outcomes. */
 import { stringify } from 'csv-stringify/sync';
 import type { ClusterOutcomesResponse, OutcomeTableResponse } from '../../../contracts/outcomes';
-import { type IndicatorValues, INDICATOR_KEYS, type IndicatorKey, isIndicatorKey, totalIndicatorValues } from '../../../domain/indicators';
+import {
+  type IndicatorValues,
+  INDICATOR_KEYS,
+  type IndicatorKey,
+  isIndicatorKey,
+  totalIndicatorValues,
+} from '../../../domain/indicators';
 import { can, headquartersClusterIds } from '../../../domain/permissions';
 import type { ServiceContext } from '../../context';
 import { requirePermission } from '../auth/authorize';
@@ -19,14 +25,24 @@ function zeroValues(): Record<IndicatorKey, number> {
  * that range, and the column totals. Multi-year reports (like the seed's FY2002–FY2004 figures)
  * count only when the range contains their whole period: they cannot be split by year.
  */
-export async function getOutcomeTable(ctx: ServiceContext, from: number, to: number): Promise<OutcomeTableResponse> {
+export async function getOutcomeTable(
+  ctx: ServiceContext,
+  from: number,
+  to: number,
+): Promise<OutcomeTableResponse> {
   requirePermission(ctx.actor, 'published:read');
   const [indicators, clusters, values] = await Promise.all([
     listIndicators(ctx.db),
     listAllClusters(ctx.db, { unpublished: false, activeFrom: from, activeTo: to }),
     listAcceptedValuesWithin(ctx.db, from, to),
   ]);
-  const byCluster = new Map<number, { values: Record<IndicatorKey, number>; reports: Map<number, { fyFrom: number; fyTo: number; source: string }> }>();
+  const byCluster = new Map<
+    number,
+    {
+      values: Record<IndicatorKey, number>;
+      reports: Map<number, { fyFrom: number; fyTo: number; source: string }>;
+    }
+  >();
   for (const v of values) {
     if (!isIndicatorKey(v.indicator_key)) continue;
     let entry = byCluster.get(v.cluster_id);
@@ -63,8 +79,20 @@ export async function getOutcomeTable(ctx: ServiceContext, from: number, to: num
 
 /** The outcome table as CSV: UTF-8 with a BOM (Excel opens it as UTF-8), Japanese and English headers. */
 export function outcomeTableCsv(table: OutcomeTableResponse): string {
-  const header = ['cluster_key', 'cluster_ja', 'cluster_en', ...table.indicators.map((i) => `${i.key} (${i.label.ja} / ${i.label.en}${i.unit === 'yen' ? ', 円' : ''})`)];
-  const body = table.rows.map((r) => [r.cluster.key, r.cluster.name.ja, r.cluster.name.en, ...table.indicators.map((i) => r.values[i.key] ?? 0)]);
+  const header = [
+    'cluster_key',
+    'cluster_ja',
+    'cluster_en',
+    ...table.indicators.map(
+      (i) => `${i.key} (${i.label.ja} / ${i.label.en}${i.unit === 'yen' ? ', 円' : ''})`,
+    ),
+  ];
+  const body = table.rows.map((r) => [
+    r.cluster.key,
+    r.cluster.name.ja,
+    r.cluster.name.en,
+    ...table.indicators.map((i) => r.values[i.key] ?? 0),
+  ]);
   const total = ['total', '合計', 'Total', ...table.indicators.map((i) => table.total.values[i.key] ?? 0)];
   return '\uFEFF' + stringify([header, ...body, total], { record_delimiter: '\r\n' });
 }
@@ -72,16 +100,32 @@ export function outcomeTableCsv(table: OutcomeTableResponse): string {
 /** A cluster's reports with their values: accepted ones for everyone; drafts too for its headquarters and officers. */
 export async function getClusterOutcomes(ctx: ServiceContext, key: string): Promise<ClusterOutcomesResponse> {
   const cluster = await getVisibleCluster(ctx, key);
-  const seesDrafts = can(ctx.actor, 'unpublished:read') || headquartersClusterIds(ctx.actor).includes(cluster.id);
-  const rows = await listClusterReportValues(ctx.db, cluster.id, seesDrafts ? ['draft', 'submitted', 'returned', 'accepted'] : ['accepted']);
+  const seesDrafts =
+    can(ctx.actor, 'unpublished:read') || headquartersClusterIds(ctx.actor).includes(cluster.id);
+  const rows = await listClusterReportValues(
+    ctx.db,
+    cluster.id,
+    seesDrafts ? ['draft', 'submitted', 'returned', 'accepted'] : ['accepted'],
+  );
   const reports = new Map<number, ClusterOutcomesResponse['reports'][number]>();
   for (const r of rows) {
     let report = reports.get(r.report_id);
     if (!report) {
-      report = { id: r.report_id, fyFrom: r.fy_from, fyTo: r.fy_to, status: r.status, reportVersion: r.report_version, source: r.source, values: {} };
+      report = {
+        id: r.report_id,
+        fyFrom: r.fy_from,
+        fyTo: r.fy_to,
+        status: r.status,
+        reportVersion: r.report_version,
+        source: r.source,
+        values: {},
+      };
       reports.set(r.report_id, report);
     }
     report.values[r.indicator_key] = r.value;
   }
-  return { cluster: { key: cluster.key, name: { ja: cluster.name_ja, en: cluster.name_en } }, reports: [...reports.values()] };
+  return {
+    cluster: { key: cluster.key, name: { ja: cluster.name_ja, en: cluster.name_en } },
+    reports: [...reports.values()],
+  };
 }

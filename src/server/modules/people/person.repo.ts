@@ -16,7 +16,12 @@ export async function listPeople(
   if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
   if (filter.q) {
     const q = filter.q;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name_en']), 'like', `%${q.toLowerCase()}%`), eb('name_ja', 'like', `%${q}%`)]));
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name_en']), 'like', `%${q.toLowerCase()}%`),
+        eb('name_ja', 'like', `%${q}%`),
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('name_en').orderBy('id').limit(page.limit).offset(page.offset).execute(),

@@ -56,12 +56,22 @@ export async function getPerson(ctx: ServiceContext, id: number): Promise<Person
 }
 
 function snapshot(r: PersonRow) {
-  return { nameJa: r.name_ja, nameEn: r.name_en, organizationId: r.organization_id, titleJa: r.title_ja, titleEn: r.title_en, email: r.email, source: r.source, version: r.version };
+  return {
+    nameJa: r.name_ja,
+    nameEn: r.name_en,
+    organizationId: r.organization_id,
+    titleJa: r.title_ja,
+    titleEn: r.title_en,
+    email: r.email,
+    source: r.source,
+    version: r.version,
+  };
 }
 
 export async function createPerson(ctx: ServiceContext, body: CreatePersonBody): Promise<PersonResponse> {
   requirePermission(ctx.actor, 'person:create');
-  if (body.organizationId !== null) await requireOrganization(ctx.db, body.organizationId, 'body.organizationId');
+  if (body.organizationId !== null)
+    await requireOrganization(ctx.db, body.organizationId, 'body.organizationId');
   const at = ctx.now().toISOString();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertPerson(trx, {
@@ -76,13 +86,22 @@ export async function createPerson(ctx: ServiceContext, body: CreatePersonBody):
       created_at: at,
       updated_at: at,
     });
-    await audit(ctx, trx, { action: 'person.create', entityType: 'person', entityId: inserted.id, after: snapshot(inserted) });
+    await audit(ctx, trx, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: inserted.id,
+      after: snapshot(inserted),
+    });
     return inserted;
   });
   return getPerson(ctx, row.id);
 }
 
-export async function updatePerson(ctx: ServiceContext, id: number, body: UpdatePersonBody): Promise<PersonResponse> {
+export async function updatePerson(
+  ctx: ServiceContext,
+  id: number,
+  body: UpdatePersonBody,
+): Promise<PersonResponse> {
   requirePermission(ctx.actor, 'person:update');
   if (body.organizationId) await requireOrganization(ctx.db, body.organizationId, 'body.organizationId');
   await ctx.db.transaction().execute(async (trx) => {
@@ -91,13 +110,21 @@ export async function updatePerson(ctx: ServiceContext, id: number, body: Update
     const after = await updatePersonAtVersion(trx, id, body.version, {
       ...(body.name !== undefined ? { name_ja: body.name.ja, name_en: body.name.en } : {}),
       ...(body.organizationId !== undefined ? { organization_id: body.organizationId } : {}),
-      ...(body.title !== undefined ? { title_ja: body.title.ja || null, title_en: body.title.en || null } : {}),
+      ...(body.title !== undefined
+        ? { title_ja: body.title.ja || null, title_en: body.title.en || null }
+        : {}),
       ...(body.email !== undefined ? { email: body.email } : {}),
       ...(body.source !== undefined ? { source: body.source } : {}),
       updated_at: ctx.now().toISOString(),
     });
     if (!after) throw versionConflict('person', id, before.version);
-    await audit(ctx, trx, { action: 'person.update', entityType: 'person', entityId: id, before: snapshot(before), after: snapshot(after) });
+    await audit(ctx, trx, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
   });
   return getPerson(ctx, id);
 }

@@ -6,7 +6,13 @@ import { REGIONS } from '../../../domain/prefectures';
 import type { ServiceContext } from '../../context';
 import { AppError } from '../../http/app-error';
 import type { IndicatorRow } from '../outcomes/outcome.table';
-import { countPublishedClusters, findFirstProgramme, listIndicators, listKeyFields, listPrefectures } from './programme.repo';
+import {
+  countPublishedClusters,
+  findFirstProgramme,
+  listIndicators,
+  listKeyFields,
+  listPrefectures,
+} from './programme.repo';
 
 export function toIndicatorResponse(row: IndicatorRow): IndicatorResponse {
   return {
@@ -38,7 +44,10 @@ export async function getProgrammeOverview(ctx: ServiceContext): Promise<Program
     annualBudgetPerClusterYen: programme.annual_budget_per_cluster_yen,
     durationYears: programme.duration_years,
     candidateRegions: programme.candidate_regions,
-    participants: { organizations: programme.participant_organizations, researchers: programme.participant_researchers },
+    participants: {
+      organizations: programme.participant_organizations,
+      researchers: programme.participant_researchers,
+    },
     source: programme.source,
     clusterCount: counts.reduce((sum, c) => sum + c.n, 0),
     clustersByStartFy: [...byFy].map(([fy, count]) => ({ fy, count })),
@@ -54,8 +63,16 @@ export async function getReference(ctx: ServiceContext): Promise<ReferenceRespon
     listIndicators(ctx.db),
   ]);
   return {
-    keyFields: keyFields.map((f) => ({ key: f.key, name: { ja: f.name_ja, en: f.name_en }, isBasicPlanPriority: f.is_basic_plan_priority === 1 })),
-    prefectures: prefectures.map((p) => ({ code: p.code, name: { ja: p.name_ja, en: p.name_en }, region: p.region_key })),
+    keyFields: keyFields.map((f) => ({
+      key: f.key,
+      name: { ja: f.name_ja, en: f.name_en },
+      isBasicPlanPriority: f.is_basic_plan_priority === 1,
+    })),
+    prefectures: prefectures.map((p) => ({
+      code: p.code,
+      name: { ja: p.name_ja, en: p.name_en },
+      region: p.region_key,
+    })),
     regions: REGIONS.map((r) => ({ key: r.key, label: { ja: r.ja, en: r.en } })),
     indicators: indicators.map(toIndicatorResponse),
     organizationKinds: [...ORGANIZATION_KINDS],

@@ -46,7 +46,11 @@ const ProgrammeFile = z.object({
 export type ProgrammeFile = z.infer<typeof ProgrammeFile>;
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(REFERENCE_DIR + file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  return parse(fs.readFileSync(REFERENCE_DIR + file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
 }
 
 export interface ReferenceFiles {

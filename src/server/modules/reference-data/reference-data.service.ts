@@ -26,7 +26,14 @@ export const SEED_SOURCE = 'MEXT, “Knowledge Cluster Initiative — present st
 function criteriaItems(tree: CriteriaTree) {
   let order = 0;
   return tree.groups.flatMap((group) => [
-    { key: group.key, parent_key: null, label_ja: group.ja, label_en: group.en, aspects_json: null, sort_order: order++ },
+    {
+      key: group.key,
+      parent_key: null,
+      label_ja: group.ja,
+      label_en: group.en,
+      aspects_json: null,
+      sort_order: order++,
+    },
     ...group.items.map((item) => ({
       key: item.key,
       parent_key: group.key,
@@ -47,7 +54,8 @@ export async function loadReferenceData(ctx: ServiceContext): Promise<boolean> {
   // Check everything before writing anything.
   const clusters = files.clusters.map((row) => {
     const keyField = findKeyField(row.key_field);
-    if (!keyField) throw new Error(`clusters.csv: unknown key field "${row.key_field}" for ${row.cluster_key}`);
+    if (!keyField)
+      throw new Error(`clusters.csv: unknown key field "${row.key_field}" for ${row.cluster_key}`);
     const prefectureCodes = row.prefecture.split('/').map((name) => {
       const p = findPrefecture(name);
       if (!p) throw new Error(`clusters.csv: unknown prefecture "${name}" for ${row.cluster_key}`);
@@ -78,9 +86,18 @@ export async function loadReferenceData(ctx: ServiceContext): Promise<boolean> {
     });
     await upsertKeyFields(
       trx,
-      KEY_FIELDS.map((f, i) => ({ key: f.key, name_ja: f.ja, name_en: f.en, is_basic_plan_priority: f.isBasicPlanPriority ? 1 : 0, sort_order: i })),
+      KEY_FIELDS.map((f, i) => ({
+        key: f.key,
+        name_ja: f.ja,
+        name_en: f.en,
+        is_basic_plan_priority: f.isBasicPlanPriority ? 1 : 0,
+        sort_order: i,
+      })),
     );
-    await upsertPrefectures(trx, PREFECTURES.map((pr) => ({ code: pr.code, name_ja: pr.ja, name_en: pr.en, region_key: pr.region })));
+    await upsertPrefectures(
+      trx,
+      PREFECTURES.map((pr) => ({ code: pr.code, name_ja: pr.ja, name_en: pr.en, region_key: pr.region })),
+    );
     await upsertIndicators(
       trx,
       OUTCOME_INDICATORS.map((ind) => ({
@@ -144,7 +161,8 @@ export async function loadReferenceData(ctx: ServiceContext): Promise<boolean> {
       if (outcome) {
         const values = OUTCOME_INDICATORS.map((ind) => {
           const raw = Number(outcome[ind.seedColumn]);
-          if (!Number.isInteger(raw) || raw < 0) throw new Error(`outcomes CSV: bad ${ind.seedColumn} for ${row.cluster_key}`);
+          if (!Number.isInteger(raw) || raw < 0)
+            throw new Error(`outcomes CSV: bad ${ind.seedColumn} for ${row.cluster_key}`);
           return { indicator_key: ind.key, value: raw * ind.seedScale };
         });
         // The deck's figures are cumulative from each cluster's start to FY2004.
@@ -178,7 +196,12 @@ export async function loadReferenceData(ctx: ServiceContext): Promise<boolean> {
       action: 'reference-data.load',
       entityType: 'programme',
       entityId: programmeId,
-      after: { key: PROGRAMME_KEY, clusters: clusters.length, outcomeReports: outcomesByKey.size, criteriaTemplates: 2 },
+      after: {
+        key: PROGRAMME_KEY,
+        clusters: clusters.length,
+        outcomeReports: outcomesByKey.size,
+        criteriaTemplates: 2,
+      },
     });
   });
   return true;
