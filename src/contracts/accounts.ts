@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale, PageQuery, pageOf } from './common';
+import { Id, IdQuery, Locale, PageQuery, pageOf } from './common';
 import { GrantResponse, Role, ScopeType } from './auth';
 
 export const AccountStatus = z.enum(['active', 'disabled']);
@@ -28,7 +28,7 @@ export const GrantInput = z.strictObject({
   scopeType: ScopeType.optional(),
   /** For a headquarters grant: the cluster's key (or give scopeId). */
   clusterKey: z.string().max(40).optional(),
-  scopeId: z.number().int().positive().nullable().optional(),
+  scopeId: Id.nullable().optional(),
 });
 export type GrantInput = z.infer<typeof GrantInput>;
 
@@ -55,8 +55,8 @@ export const UpdateAccountBody = z.strictObject({
 });
 
 export const GrantParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  grantId: z.coerce.number().int().positive(),
+  id: IdQuery,
+  grantId: IdQuery,
 });
 
 export const ResetPasswordResponse = z.object({ generatedPassword: z.string() });

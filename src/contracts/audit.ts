@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common';
+import { IdQuery, PageQuery, pageOf } from './common';
 
 export const AuditEntryResponse = z.object({
   seq: z.number().int(),
@@ -19,7 +19,7 @@ export const AuditPage = pageOf(AuditEntryResponse);
 export const AuditListQuery = PageQuery.extend({
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: IdQuery.optional(),
 });
 
 export const AuditVerifyResponse = z.object({

@@ -4,9 +4,11 @@ import { CLUSTER_STATUSES, MEMBER_ROLES, STAFF_ROLES } from '../domain/network';
 import {
   FiscalYearQuery,
   FiscalYearValue,
+  Id,
+  IdQuery,
   LocalizedText,
-  localizedTextInput,
   PageQuery,
+  localizedTextInput,
   pageOf,
 } from './common';
 import { OrganizationRef } from './organizations';
@@ -102,7 +104,7 @@ export const CreateClusterBody = z.strictObject({
   /** Defaults to the programme's duration from the start year. */
   endFy: FiscalYearValue.optional(),
   status: ClusterStatus.default('full'),
-  coreOrganizationId: z.number().int().positive().nullable().default(null),
+  coreOrganizationId: Id.nullable().default(null),
   isPublished: z.boolean().default(false),
   confidence: z.string().trim().max(500).nullable().default(null),
   source: z.string().trim().min(1).max(500),
@@ -119,7 +121,7 @@ export const UpdateClusterBody = z.strictObject({
   startFy: FiscalYearValue.optional(),
   endFy: FiscalYearValue.optional(),
   status: ClusterStatus.optional(),
-  coreOrganizationId: z.number().int().positive().nullable().optional(),
+  coreOrganizationId: Id.nullable().optional(),
   isPublished: z.boolean().optional(),
   confidence: z.string().trim().max(500).nullable().optional(),
   source: z.string().trim().min(1).max(500).optional(),
@@ -128,11 +130,11 @@ export type UpdateClusterBody = z.infer<typeof UpdateClusterBody>;
 
 export const MemberParams = z.strictObject({
   key: z.string().max(40),
-  id: z.coerce.number().int().positive(),
+  id: IdQuery,
 });
 
 export const AddMemberBody = z.strictObject({
-  organizationId: z.number().int().positive(),
+  organizationId: Id,
   role: MemberRole,
   fromFy: FiscalYearValue,
   toFy: FiscalYearValue.nullable().default(null),
@@ -150,7 +152,7 @@ export const UpdateMemberBody = z.strictObject({
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const AddStaffBody = z.strictObject({
-  personId: z.number().int().positive(),
+  personId: Id,
   role: StaffRole,
   fromFy: FiscalYearValue,
   toFy: FiscalYearValue.nullable().default(null),

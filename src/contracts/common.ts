@@ -22,8 +22,11 @@ export function localizedTextInput(max: number) {
 export const FiscalYearValue = z.number().int().min(1950).max(2100);
 export const FiscalYearQuery = z.coerce.number().int().min(1950).max(2100);
 
-export const Id = z.number().int().positive();
-export const IdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+/** Ids are 32-bit serials on PostgreSQL: anything larger cannot exist and is a 400, not a 500. */
+const MAX_ID = 2_147_483_647;
+export const Id = z.number().int().positive().max(MAX_ID);
+export const IdQuery = z.coerce.number().int().positive().max(MAX_ID);
+export const IdParam = z.strictObject({ id: IdQuery });
 
 /** Offset pagination for every list: `limit` 1–200 (default 50), `offset` from 0. */
 export const PageQuery = z.object({

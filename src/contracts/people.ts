@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedText, localizedTextInput, PageQuery, pageOf } from './common';
+import { Id, IdQuery, LocalizedText, PageQuery, localizedTextInput, pageOf } from './common';
 import { OrganizationRef } from './organizations';
 
 export const PersonResponse = z.object({
@@ -20,7 +20,7 @@ export const PersonPage = pageOf(PersonResponse);
 
 export const PersonListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: IdQuery.optional(),
 });
 
 const Title = z.strictObject({
@@ -30,7 +30,7 @@ const Title = z.strictObject({
 
 export const CreatePersonBody = z.strictObject({
   name: localizedTextInput(100),
-  organizationId: z.number().int().positive().nullable().default(null),
+  organizationId: Id.nullable().default(null),
   title: Title.default({ ja: '', en: '' }),
   email: z.email().max(254).nullable().default(null),
   source: z.string().trim().min(1).max(500),
@@ -40,7 +40,7 @@ export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 export const UpdatePersonBody = z.strictObject({
   version: z.number().int().positive(),
   name: localizedTextInput(100).optional(),
-  organizationId: z.number().int().positive().nullable().optional(),
+  organizationId: Id.nullable().optional(),
   title: Title.optional(),
   email: z.email().max(254).nullable().optional(),
   source: z.string().trim().min(1).max(500).optional(),

@@ -44,26 +44,28 @@ function problemOf(code: ErrorCode, detail: string, requestId: string, errors?: 
   };
 }
 
-interface ZodLikeIssue {
+/** One issue as fastify-type-provider-zod hands it over: the zod code as `keyword`, the rest in `params`. */
+interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: (string | number)[]; message?: string; code?: string; keys?: string[] } };
+  params?: { keys?: string[] };
 }
 
-/** Turns fastify-type-provider-zod's issues into `{ field, message }` naming the part and path. */
+/** Turns validation issues into `{ field, message }`, naming the part (body, query, params) and the path. */
 function fieldErrorsOf(
   error: FastifyError & { validation?: unknown[]; validationContext?: string },
 ): FieldError[] {
-  const part = error.validationContext ?? 'body';
+  // Name the part as a client writes it: body.*, query.*, params.*, headers.*.
+  const context = error.validationContext ?? 'body';
+  const part = context === 'querystring' ? 'query' : context;
   return (error.validation ?? []).flatMap((raw) => {
-    const v = raw as ZodLikeIssue;
-    const issue = v.params?.issue;
-    const pathParts = issue?.path ?? (v.instancePath ?? '').split('/').filter(Boolean);
-    const base = [part, ...pathParts.map(String)].join('.');
-    if (issue?.code === 'unrecognized_keys' && issue.keys) {
-      return issue.keys.map((key) => ({ field: `${base}.${key}`, message: 'unknown field' }));
+    const issue = raw as ValidationIssue;
+    const base = [part, ...(issue.instancePath ?? '').split('/').filter(Boolean)].join('.');
+    if (issue.keyword === 'unrecognized_keys' && issue.params?.keys) {
+      return issue.params.keys.map((key) => ({ field: `${base}.${key}`, message: 'unknown field' }));
     }
-    return [{ field: base, message: issue?.message ?? v.message ?? 'invalid value' }];
+    return [{ field: base, message: issue.message ?? 'invalid value' }];
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../context';
+import { containsText } from '../../db/text-search';
 import type { AccountRow, NewAccount, RoleGrantRow } from './account.table';
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
@@ -48,9 +49,9 @@ export async function listAccounts(
 ): Promise<{ rows: AccountRow[]; total: number }> {
   let query = db.selectFrom('accounts');
   if (filter.q) {
-    const like = `%${filter.q.toLowerCase()}%`;
+    const q = filter.q;
     query = query.where((eb) =>
-      eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]),
+      eb.or([containsText(eb.ref('email'), q), containsText(eb.ref('display_name'), q)]),
     );
   }
   if (filter.role) {

@@ -1,5 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../context';
+import { containsText } from '../../db/text-search';
 import type { Database } from '../../db/schema';
 import type { ClusterMemberRow, ClusterRow, ClusterStaffRow } from './cluster.table';
 
@@ -29,12 +30,12 @@ function filtered(db: Db, filter: ClusterFilter) {
   if (filter.activeTo !== undefined) query = query.where('start_fy', '<=', filter.activeTo);
   if (filter.activeFrom !== undefined) query = query.where('end_fy', '>=', filter.activeFrom);
   if (filter.q) {
-    const like = `%${filter.q.toLowerCase()}%`;
+    const q = filter.q;
     query = query.where((eb) =>
       eb.or([
-        eb('key', 'like', like),
-        eb(eb.fn('lower', ['name_en']), 'like', like),
-        eb('name_ja', 'like', `%${filter.q}%`),
+        containsText(eb.ref('key'), q),
+        containsText(eb.ref('name_en'), q),
+        containsText(eb.ref('name_ja'), q),
       ]),
     );
   }
@@ -134,15 +135,18 @@ export interface MemberWithOrganization extends ClusterMemberRow {
 }
 
 export async function listMembers(db: Db, clusterId: number): Promise<MemberWithOrganization[]> {
-  return db
-    .selectFrom('cluster_members as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .selectAll('m')
-    .select(['o.kind as org_kind', 'o.name_ja as org_name_ja', 'o.name_en as org_name_en'])
-    .where('m.cluster_id', '=', clusterId)
-    .orderBy('m.withdrawn_at', 'desc')
-    .orderBy('m.id')
-    .execute();
+  return (
+    db
+      .selectFrom('cluster_members as m')
+      .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+      .selectAll('m')
+      .select(['o.kind as org_kind', 'o.name_ja as org_name_ja', 'o.name_en as org_name_en'])
+      .where('m.cluster_id', '=', clusterId)
+      // Current members first; NULLs sort differently on the two engines, so order by a flag.
+      .orderBy(sql`case when m.withdrawn_at is null then 0 else 1 end`)
+      .orderBy('m.id')
+      .execute()
+  );
 }
 
 export async function findMember(
@@ -204,7 +208,7 @@ export async function listStaff(db: Db, clusterId: number): Promise<StaffWithPer
       'o.name_en as org_name_en',
     ])
     .where('s.cluster_id', '=', clusterId)
-    .orderBy('s.withdrawn_at', 'desc')
+    .orderBy(sql`case when s.withdrawn_at is null then 0 else 1 end`)
     .orderBy('s.id')
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../context';
+import { containsText } from '../../db/text-search';
 import type { Database } from '../../db/schema';
 import type { OrganizationRow } from './organization.table';
 
@@ -22,10 +23,7 @@ export async function listOrganizations(
   if (filter.q) {
     const q = filter.q;
     query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['name_en']), 'like', `%${q.toLowerCase()}%`),
-        eb('name_ja', 'like', `%${q}%`),
-      ]),
+      eb.or([containsText(eb.ref('name_en'), q), containsText(eb.ref('name_ja'), q)]),
     );
   }
   const [rows, count] = await Promise.all([
