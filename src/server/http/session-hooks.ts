@@ -81,5 +81,6 @@ export function registerSessionHooks(app: FastifyInstance, policy: SessionPolicy
     request.sessionCsrfToken = session.csrfToken;
   });
 
-  app.addHook('preHandler', (request, _reply, done) => done(csrfFailure(request) ?? undefined));
+  // Before validation, so a forged request learns nothing from validation messages.
+  app.addHook('preValidation', (request, _reply, done) => done(csrfFailure(request) ?? undefined));
 }

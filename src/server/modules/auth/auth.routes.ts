@@ -8,7 +8,6 @@ import {
   UpdateSelfBody,
 } from '../../../contracts/auth';
 import { errorResponses, OkResponse } from '../../../contracts/common';
-import { findAccountById } from '../accounts/account.repo';
 import { changeOwnPassword, updateSelf } from '../accounts/account.service';
 import { ctxOf } from '../../http/request-context';
 import {
@@ -18,7 +17,7 @@ import {
   setSessionCookie,
 } from '../../http/session-hooks';
 import { AppError } from '../../http/app-error';
-import { type SessionPolicy, signIn, signOut, toSelfResponse } from './auth.service';
+import { getSignedInSelf, type SessionPolicy, signIn, signOut } from './auth.service';
 
 export function registerAuthRoutes(app: FastifyInstance, policy: SessionPolicy): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,14 +34,8 @@ export function registerAuthRoutes(app: FastifyInstance, policy: SessionPolicy):
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
-      if (request.actor.kind === 'account' && request.sessionCsrfToken) {
-        const account = await findAccountById(request.server.db, request.actor.accountId);
-        if (account)
-          return {
-            account: await toSelfResponse(request.server.db, account),
-            csrfToken: request.sessionCsrfToken,
-          };
-      }
+      const self = await getSignedInSelf(ctxOf(request));
+      if (self && request.sessionCsrfToken) return { account: self, csrfToken: request.sessionCsrfToken };
       return { account: null, csrfToken: ensureAnonymousCsrfToken(request, reply) };
     },
   );

@@ -196,6 +196,13 @@ export async function resolveSession(
   return { actor: await actorOfAccount(db, account), account, sessionId, csrfToken: session.csrf_token };
 }
 
+/** The signed-in account as it sees itself, or null for the public. */
+export async function getSignedInSelf(ctx: ServiceContext): Promise<SelfResponse | null> {
+  if (ctx.actor.kind !== 'account') return null;
+  const account = await findAccountById(ctx.db, ctx.actor.accountId);
+  return account ? toSelfResponse(ctx.db, account) : null;
+}
+
 /** Ends the current session. */
 export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
