@@ -137,17 +137,36 @@ export interface TestAccount {
   password: string;
 }
 
+export interface AccountOptions {
+  /** For a headquarters (or cluster-scoped coordinator) grant. */
+  clusterKey?: string;
+  /** For grants scoped to an organization, round or call (a partner company names its organization). */
+  scopeType?: 'organization' | 'round' | 'call';
+  scopeId?: number;
+  email?: string;
+  password?: string;
+  locale?: 'ja' | 'en';
+}
+
 /** Creates an account (as the system, like the CLI does) holding `role`; the password is known to the test. */
 export async function createAccount(
   t: TestApp,
   role: Role | null,
-  options: { clusterKey?: string; email?: string; password?: string; locale?: 'ja' | 'en' } = {},
+  options: AccountOptions = {},
 ): Promise<TestAccount> {
   const n = unique();
   const email = options.email ?? `${(role ?? 'nobody').replace(/_/g, '-')}-${n}@example.jp`;
   const password = options.password ?? `a long test password ${n}`;
   const grants: GrantInput[] =
-    role === null ? [] : [options.clusterKey ? { role, clusterKey: options.clusterKey } : { role }];
+    role === null
+      ? []
+      : [
+          options.clusterKey
+            ? { role, clusterKey: options.clusterKey }
+            : options.scopeId !== undefined
+              ? { role, scopeType: options.scopeType, scopeId: options.scopeId }
+              : { role },
+        ];
   const result = await createAccountRecord(systemContext(t.database.db, 'test'), {
     email,
     displayName: `${role ?? 'nobody'} ${n}`,
@@ -162,7 +181,7 @@ export async function createAccount(
 export async function signInNew(
   t: TestApp,
   role: Role,
-  options: { clusterKey?: string } = {},
+  options: AccountOptions = {},
 ): Promise<TestAccount & { client: HttpClient }> {
   const account = await createAccount(t, role, options);
   const client = t.anonymous();

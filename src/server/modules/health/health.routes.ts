@@ -6,20 +6,18 @@ import { pingDatabase } from './health.repo';
 
 /** Liveness that also proves the database answers. */
 export function registerHealthRoutes(app: FastifyInstance, engine: DatabaseEngine): void {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/healthz',
-      {
-        schema: {
-          tags: ['health'],
-          summary: 'The server and its database answer',
-          response: { 200: HealthResponse },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The server and its database answer',
+        response: { 200: HealthResponse },
       },
-      async () => {
-        await pingDatabase(app.db);
-        return { status: 'ok' as const, database: engine };
-      },
-    );
+    },
+    async () => {
+      await pingDatabase(app.db);
+      return { status: 'ok' as const, database: engine };
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../../test/support/engines';
+import { createCluster, expectProblem } from '../../../../test/support/factories';
 import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
 
 const SEED_TOTAL = {
@@ -18,18 +19,90 @@ const SEED_TOTAL = {
   news_journal: 474,
 };
 
-describe.each(ENGINES)('GET /api/v1/outcome-table on %s', (engine) => {
+describe.each(ENGINES)('outcomes on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp(engine);
   });
   afterAll(async () => t?.close());
 
-  it('gives the seed deck’s Total row exactly for FY2002–FY2004', async () => {
-    const res = await t.anonymous().get('/api/v1/outcome-table?from=2002&to=2004');
-    expect(res.status).toBe(200);
-    expect(res.body.total.values).toEqual(SEED_TOTAL);
-    expect(res.body.rows).toHaveLength(18);
-    expect(res.body.indicators.map((i: { key: string }) => i.key)).toEqual(Object.keys(SEED_TOTAL));
+  describe('GET /api/v1/outcome-table', () => {
+    it('gives the seed deck’s Total row exactly for FY2002–FY2004', async () => {
+      const res = await t.anonymous().get('/api/v1/outcome-table?from=2002&to=2004');
+      expect(res.status).toBe(200);
+      expect(res.body.total.values).toEqual(SEED_TOTAL);
+      expect(res.body.rows).toHaveLength(18);
+      expect(res.body.indicators.map((i: { key: string }) => i.key)).toEqual(Object.keys(SEED_TOTAL));
+    });
+
+    it('downloads the table as CSV with a BOM for Excel, one row per cluster and the Total row', async () => {
+      const res = await t.anonymous().get('/api/v1/outcome-table?format=csv');
+
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="outcomes-fy2002-fy2004.csv"');
+      expect(res.text.startsWith('\uFEFFcluster_key,')).toBe(true);
+      const lines = res.text.trim().split('\r\n');
+      expect(lines).toHaveLength(1 + 18 + 1);
+      expect(lines.some((line) => line.startsWith('kyoto,'))).toBe(true);
+      expect(lines.at(-1)).toMatch(/^total,/);
+    });
+
+    it('answers 400 naming query.from when the range is reversed', async () => {
+      const res = await t.anonymous().get('/api/v1/outcome-table?from=2004&to=2002');
+
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'query.from');
+    });
+
+    it('answers 400 to an unknown format', async () => {
+      const res = await t.anonymous().get('/api/v1/outcome-table?format=xlsx');
+
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'query.format');
+    });
+
+    it('leaves out clusters that are not published', async () => {
+      const officer = await t.signInAs('programme_officer');
+      const hidden = await createCluster(officer, { startFy: 2003, isPublished: false });
+
+      const res = await t.anonymous().get('/api/v1/outcome-table?from=2002&to=2004');
+
+      expect(res.body.rows.map((r: { cluster: { key: string } }) => r.cluster.key)).not.toContain(hidden.key);
+      expect(res.body.rows).toHaveLength(18);
+    });
+  });
+
+  describe('GET /api/v1/clusters/:key/outcomes', () => {
+    it('gives Kyoto’s accepted FY2002–FY2004 report with its source', async () => {
+      const res = await t.anonymous().get('/api/v1/clusters/kyoto/outcomes');
+
+      expect(res.status).toBe(200);
+      expect(res.body.cluster).toEqual({ key: 'kyoto', name: { ja: '京都', en: 'Kyoto' } });
+      expect(res.body.reports).toEqual([
+        expect.objectContaining({
+          fyFrom: 2002,
+          fyTo: 2004,
+          status: 'accepted',
+          reportVersion: 1,
+          source: expect.stringContaining('seed deck'),
+        }),
+      ]);
+      expect(Object.keys(res.body.reports[0].values)).toHaveLength(13);
+    });
+
+    it('answers 404 to the public for an unpublished cluster, which officers can read', async () => {
+      const officer = await t.signInAs('programme_officer');
+      const hidden = await createCluster(officer, { isPublished: false });
+
+      const asPublic = await t.anonymous().get(`/api/v1/clusters/${hidden.key}/outcomes`);
+      const asOfficer = await officer.get(`/api/v1/clusters/${hidden.key}/outcomes`);
+
+      expectProblem(asPublic, 404, 'NOT_FOUND');
+      expect(asOfficer.status).toBe(200);
+      expect(asOfficer.body.reports).toEqual([]);
+    });
+
+    it('answers 404 for an unknown cluster', async () => {
+      expectProblem(await t.anonymous().get('/api/v1/clusters/atlantis/outcomes'), 404, 'NOT_FOUND');
+    });
   });
 });

@@ -1,0 +1,497 @@
+/**
+ * THE PERMISSION MATRIX: every route of the app, asked by every role, with a valid request, answers
+ * the status the policy promises — success, 401 for the public, 403 for a role without the
+ * permission. The table is written out by hand (not derived from POLICY) so a policy change has to
+ * be made here deliberately, and the first test fails when a route is registered without a row.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../domain/permissions';
+import { ENGINES } from '../../../test/support/engines';
+import {
+  addMember,
+  addStaff,
+  type AccountOptions,
+  clusterBody,
+  createAccount,
+  createOrganization,
+  createPerson,
+  organizationBody,
+  personBody,
+  signInNew,
+  unique,
+} from '../../../test/support/factories';
+import type { HttpClient, Response } from '../../../test/support/http-client';
+import { buildTestApp, type TestApp } from '../../../test/support/test-app';
+
+type Who = 'anonymous' | Role;
+const WHO: Who[] = ['anonymous', ...ROLES];
+type Method = 'GET' | 'POST' | 'PATCH';
+
+interface Fixtures {
+  t: TestApp;
+  clients: Map<Who, HttpClient>;
+  options: Record<Role, AccountOptions>;
+  /** The e-mail and password of each role's long-lived account, to open extra sessions cheaply. */
+  credentials: Map<Role, { email: string; password: string }>;
+  organizationId: number;
+  personId: number;
+  /** An account only administrators may touch. */
+  targetAccountId: number;
+}
+
+interface Ask {
+  who: Who;
+  /** The long-lived client signed in as `who` (anonymous: a fresh one). */
+  client: HttpClient;
+  f: Fixtures;
+}
+
+interface Row {
+  method: Method;
+  /** The route as Fastify registers it. */
+  route: string;
+  /** Which instance the row asks about, when a route has several rows (Sapporo vs Kyoto). */
+  target?: string;
+  expect: Record<Who, number>;
+  /** The request edits one shared record at its current version, so the roles must ask one after another. */
+  serial?: boolean;
+  send: (ask: Ask) => Promise<Response>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected answers
+
+const everyone = (status: number): Record<Who, number> =>
+  Object.fromEntries(WHO.map((who) => [who, status])) as Record<Who, number>;
+
+const signedIn = (status: number): Record<Who, number> => ({ ...everyone(status), anonymous: 401 });
+
+/** The listed roles succeed with `status`; other roles get 403 and the public 401. */
+const only = (roles: Role[], status: number): Record<Who, number> =>
+  Object.fromEntries(
+    WHO.map((who) => [who, who === 'anonymous' ? 401 : roles.includes(who) ? status : 403]),
+  ) as Record<Who, number>;
+
+const OFFICE: Role[] = ['administrator', 'programme_officer'];
+const OFFICE_AND_HQ: Role[] = ['administrator', 'programme_officer', 'cluster_headquarters'];
+const ADMIN: Role[] = ['administrator'];
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+function get(route: string, path: string = route): Row['send'] {
+  return ({ client }) => client.get(path);
+}
+
+async function clusterVersion(f: Fixtures, key: string): Promise<number> {
+  const result = await sql<{ version: number }>`select version from clusters where key = ${key}`.execute(
+    f.t.database.db,
+  );
+  return Number(result.rows[0]!.version);
+}
+
+async function accountVersion(f: Fixtures, id: number): Promise<number> {
+  const result = await sql<{ version: number }>`select version from accounts where id = ${id}`.execute(
+    f.t.database.db,
+  );
+  return Number(result.rows[0]!.version);
+}
+
+const officerOf = (f: Fixtures) => f.clients.get('programme_officer')!;
+
+/** A second session of `who`'s account on a client of its own, for rows that end or replace the session. */
+async function freshSession(ask: Ask): Promise<{ client: HttpClient; email: string; password: string }> {
+  if (ask.who === 'anonymous') return { client: ask.f.t.anonymous(), email: '', password: '' };
+  const { email, password } = ask.f.credentials.get(ask.who)!;
+  const client = ask.f.t.anonymous();
+  const res = await client.signIn(email, password);
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  return { client, email, password };
+}
+
+function clusterRows(key: string, target: string, editors: Role[]): Row[] {
+  return [
+    {
+      method: 'PATCH',
+      route: '/api/v1/clusters/:key',
+      target,
+      serial: true,
+      expect: only(editors, 200),
+      send: async ({ client, f }) =>
+        client.patch(`/api/v1/clusters/${key}`, {
+          version: await clusterVersion(f, key),
+          theme: { ja: '', en: 'Edited' },
+        }),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/clusters/:key/members',
+      target,
+      expect: only(editors, 201),
+      send: ({ client, f }) =>
+        client.post(`/api/v1/clusters/${key}/members`, {
+          organizationId: f.organizationId,
+          role: 'company',
+          fromFy: 2004,
+        }),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/v1/clusters/:key/members/:id',
+      target,
+      expect: only(editors, 200),
+      send: async ({ client, f }) => {
+        const member = await addMember(officerOf(f), key, { organizationId: f.organizationId });
+        return client.patch(`/api/v1/clusters/${key}/members/${member.id}`, { version: 1, note: 'checked' });
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/clusters/:key/members/:id/withdraw',
+      target,
+      expect: only(editors, 200),
+      send: async ({ client, f }) => {
+        const member = await addMember(officerOf(f), key, { organizationId: f.organizationId });
+        return client.post(`/api/v1/clusters/${key}/members/${member.id}/withdraw`, { version: 1 });
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/clusters/:key/staff',
+      target,
+      expect: only(editors, 201),
+      send: ({ client, f }) =>
+        client.post(`/api/v1/clusters/${key}/staff`, {
+          personId: f.personId,
+          role: 'researcher',
+          fromFy: 2004,
+        }),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/v1/clusters/:key/staff/:id',
+      target,
+      expect: only(editors, 200),
+      send: async ({ client, f }) => {
+        const staff = await addStaff(officerOf(f), key, { personId: f.personId });
+        return client.patch(`/api/v1/clusters/${key}/staff/${staff.id}`, { version: 1, note: 'checked' });
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/clusters/:key/staff/:id/withdraw',
+      target,
+      expect: only(editors, 200),
+      send: async ({ client, f }) => {
+        const staff = await addStaff(officerOf(f), key, { personId: f.personId });
+        return client.post(`/api/v1/clusters/${key}/staff/${staff.id}/withdraw`, { version: 1 });
+      },
+    },
+  ];
+}
+
+const MATRIX: Row[] = [
+  // Outside /api/v1: health and the API description are public.
+  { method: 'GET', route: '/healthz', expect: everyone(200), send: get('/healthz') },
+  { method: 'GET', route: '/api/openapi.json', expect: everyone(200), send: get('/api/openapi.json') },
+
+  // Sessions: everyone may sign in and out; only accounts have a self to edit.
+  { method: 'GET', route: '/api/v1/auth/session', expect: everyone(200), send: get('/api/v1/auth/session') },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/sign-in',
+    expect: everyone(200),
+    send: async (ask) => {
+      if (ask.who === 'anonymous') {
+        const account = await createAccount(ask.f.t, 'evaluator');
+        return ask.f.t.anonymous().signIn(account.email, account.password);
+      }
+      const { client, email, password } = await freshSession(ask);
+      return client.signIn(email, password);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/sign-out',
+    expect: everyone(200),
+    send: async (ask) => (await freshSession(ask)).client.post('/api/v1/auth/sign-out'),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/auth/me',
+    expect: signedIn(200),
+    send: ({ client }) => client.patch('/api/v1/auth/me', { locale: 'en' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/password',
+    expect: signedIn(200),
+    send: async (ask) => {
+      // An account of its own: changing the password ends the account's other sessions.
+      const { client, password } =
+        ask.who === 'anonymous'
+          ? { client: ask.f.t.anonymous(), password: '' }
+          : await signInNew(ask.f.t, ask.who, ask.f.options[ask.who]);
+      return client.post('/api/v1/auth/password', {
+        currentPassword: password || 'whatever it was',
+        newPassword: `a new long password ${unique()}`,
+      });
+    },
+  },
+
+  // Public reading.
+  { method: 'GET', route: '/api/v1/programme', expect: everyone(200), send: get('/api/v1/programme') },
+  { method: 'GET', route: '/api/v1/reference', expect: everyone(200), send: get('/api/v1/reference') },
+  {
+    method: 'GET',
+    route: '/api/v1/criteria-templates',
+    expect: everyone(200),
+    send: get('/api/v1/criteria-templates'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/criteria-templates/:key',
+    expect: everyone(200),
+    send: get('/api/v1/criteria-templates/:key', '/api/v1/criteria-templates/selection-2001'),
+  },
+  { method: 'GET', route: '/api/v1/clusters', expect: everyone(200), send: get('/api/v1/clusters') },
+  {
+    method: 'GET',
+    route: '/api/v1/clusters/:key',
+    expect: everyone(200),
+    send: get('/api/v1/clusters/:key', '/api/v1/clusters/kyoto'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/clusters/:key/outcomes',
+    expect: everyone(200),
+    send: get('/api/v1/clusters/:key/outcomes', '/api/v1/clusters/kyoto/outcomes'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outcome-table',
+    expect: everyone(200),
+    send: get('/api/v1/outcome-table'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organizations',
+    expect: everyone(200),
+    send: get('/api/v1/organizations'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organizations/:id',
+    expect: everyone(200),
+    send: ({ client, f }) => client.get(`/api/v1/organizations/${f.organizationId}`),
+  },
+  { method: 'GET', route: '/api/v1/people', expect: everyone(200), send: get('/api/v1/people') },
+  {
+    method: 'GET',
+    route: '/api/v1/people/:id',
+    expect: everyone(200),
+    send: ({ client, f }) => client.get(`/api/v1/people/${f.personId}`),
+  },
+
+  // Clusters: the programme office creates; headquarters edit only their own cluster.
+  {
+    method: 'POST',
+    route: '/api/v1/clusters',
+    expect: only(OFFICE, 201),
+    send: ({ client }) => client.post('/api/v1/clusters', clusterBody()),
+  },
+  ...clusterRows('sapporo', 'Sapporo, whose headquarters asks', OFFICE_AND_HQ),
+  ...clusterRows('kyoto', 'Kyoto, another cluster', OFFICE),
+
+  // Organizations and people: headquarters may add, only the office edits.
+  {
+    method: 'POST',
+    route: '/api/v1/organizations',
+    expect: only(OFFICE_AND_HQ, 201),
+    send: ({ client }) => client.post('/api/v1/organizations', organizationBody()),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/organizations/:id',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const organization = await createOrganization(officerOf(f));
+      return client.patch(`/api/v1/organizations/${organization.id}`, {
+        version: 1,
+        url: 'https://edited.example.jp/',
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/people',
+    expect: only(OFFICE_AND_HQ, 201),
+    send: ({ client }) => client.post('/api/v1/people', personBody()),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/people/:id',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const person = await createPerson(officerOf(f));
+      return client.patch(`/api/v1/people/${person.id}`, { version: 1, title: { ja: '', en: 'Director' } });
+    },
+  },
+
+  // Accounts and the audit log: administrators only.
+  { method: 'GET', route: '/api/v1/accounts', expect: only(ADMIN, 200), send: get('/api/v1/accounts') },
+  {
+    method: 'POST',
+    route: '/api/v1/accounts',
+    expect: only(ADMIN, 201),
+    send: ({ client }) =>
+      client.post('/api/v1/accounts', {
+        email: `matrix-${unique()}@example.jp`,
+        displayName: 'Matrix',
+        password: 'a long enough password',
+        grants: [{ role: 'evaluator' }],
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/accounts/:id',
+    expect: only(ADMIN, 200),
+    send: ({ client, f }) => client.get(`/api/v1/accounts/${f.targetAccountId}`),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/accounts/:id',
+    serial: true,
+    expect: only(ADMIN, 200),
+    send: async ({ client, f }) =>
+      client.patch(`/api/v1/accounts/${f.targetAccountId}`, {
+        version: await accountVersion(f, f.targetAccountId),
+        displayName: `Target ${unique()}`,
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/accounts/:id/grants',
+    serial: true,
+    expect: only(ADMIN, 200),
+    send: async ({ client, f }) => {
+      // Valid for whoever asks: the target does not hold the grant yet.
+      await sql`update role_grants set revoked_at = ${new Date().toISOString()}
+        where account_id = ${f.targetAccountId} and role = 'coordinator'`.execute(f.t.database.db);
+      return client.post(`/api/v1/accounts/${f.targetAccountId}/grants`, {
+        role: 'coordinator',
+        clusterKey: 'kyoto',
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/accounts/:id/grants/:grantId/revoke',
+    expect: only(ADMIN, 200),
+    send: async ({ client, f }) => {
+      const granted = await sql<{ id: number }>`insert into role_grants
+          (account_id, role, scope_type, scope_id, created_at, revoked_at)
+        values (${f.targetAccountId}, 'weighting_member', 'programme', null, ${new Date().toISOString()}, null)
+        returning id`.execute(f.t.database.db);
+      return client.post(`/api/v1/accounts/${f.targetAccountId}/grants/${granted.rows[0]!.id}/revoke`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/accounts/:id/reset-password',
+    expect: only(ADMIN, 200),
+    send: ({ client, f }) => client.post(`/api/v1/accounts/${f.targetAccountId}/reset-password`),
+  },
+  { method: 'GET', route: '/api/v1/audit', expect: only(ADMIN, 200), send: get('/api/v1/audit') },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/verify',
+    expect: only(ADMIN, 200),
+    send: get('/api/v1/audit/verify'),
+  },
+];
+
+/** Routes the matrix leaves out on purpose: the Swagger UI's own pages and assets. */
+const NOT_IN_MATRIX = /^\/api\/docs(\/|$)/;
+
+/** Every method+path Fastify knows, read from its route tree (HEAD routes mirror GET and are left out). */
+function registeredRoutes(printed: string): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of printed.split('\n')) {
+    const match = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + match[2]!;
+    stack[depth] = path;
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD'))
+      routes.push(`${method} ${path}`);
+  }
+  return routes;
+}
+
+describe.each(ENGINES)('the permission matrix on %s', (engine) => {
+  const f = { clients: new Map<Who, HttpClient>(), credentials: new Map() } as Fixtures;
+  beforeAll(async () => {
+    f.t = await buildTestApp(engine);
+    const officer = await signInNew(f.t, 'programme_officer');
+    f.clients.set('programme_officer', officer.client);
+    f.credentials.set('programme_officer', officer);
+    const company = await createOrganization(officer.client, { kind: 'company' });
+    f.organizationId = company.id;
+    f.personId = (await createPerson(officer.client, { organizationId: company.id })).id;
+    f.options = {
+      administrator: {},
+      programme_officer: {},
+      cluster_headquarters: { clusterKey: 'sapporo' },
+      evaluator: {},
+      weighting_member: {},
+      coordinator: {},
+      partner_company: { scopeType: 'organization', scopeId: company.id },
+    };
+    f.clients.set('anonymous', f.t.anonymous());
+    await Promise.all(
+      ROLES.filter((role) => role !== 'programme_officer').map(async (role) => {
+        const account = await signInNew(f.t, role, f.options[role]);
+        f.clients.set(role, account.client);
+        f.credentials.set(role, account);
+      }),
+    );
+    f.targetAccountId = (await createAccount(f.t, 'evaluator')).id;
+  });
+  afterAll(async () => f.t?.close());
+
+  it('has a row for every route the app registers, and no row for a route it does not', () => {
+    const registered = registeredRoutes(f.t.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => !NOT_IN_MATRIX.test(r.split(' ')[1]!),
+    );
+    const covered = [...new Set(MATRIX.map((row) => `${row.method} ${row.route}`))];
+
+    expect(registered.length).toBeGreaterThan(30);
+    expect([...covered].sort()).toEqual([...registered].sort());
+    for (const row of MATRIX)
+      expect(f.t.app.hasRoute({ method: row.method, url: row.route }), row.route).toBe(true);
+  });
+
+  describe.each(
+    MATRIX.map((row) => [`${row.method} ${row.route}${row.target ? ` (${row.target})` : ''}`, row] as const),
+  )('%s', (_title, row) => {
+    // The roles of a row ask at the same time, except where they edit one shared record at its version.
+    (row.serial ? it : it.concurrent).for(WHO.map((who) => [row.expect[who], who] as const))(
+      'answers %i to %s',
+      async ([status, who], { expect }) => {
+        const client = who === 'anonymous' ? f.t.anonymous() : f.clients.get(who)!;
+
+        const res = await row.send({ who, client, f });
+
+        expect(res.status, JSON.stringify(res.body)).toBe(status);
+        if (status >= 400) {
+          expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+          expect(res.body.code).toBe(status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        }
+      },
+    );
+  });
+});
