@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Suites wait on PostgreSQL and argon2 as much as on the CPU: two workers use both cores.
+    maxWorkers: 2,
   },
 });

@@ -11,6 +11,8 @@ export interface Response<T = any> {
 export class HttpClient {
   private cookies = new Map<string, string>();
   csrfToken: string | null = null;
+  /** The client's address as the server sees it (for per-address limits). */
+  remoteAddress = '127.0.0.1';
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -52,6 +54,7 @@ export class HttpClient {
       method,
       url,
       headers,
+      remoteAddress: this.remoteAddress,
       ...(payload !== undefined ? { payload } : {}),
     });
     this.keepCookies(response);

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** `anonymous`: a state-changing route used before sign-in, protected by the double-submit cookie. */
     csrf?: 'anonymous';
+    /** A write the public may make without a session (signing out when already signed out). */
+    anonymousWrite?: boolean;
   }
 }
 

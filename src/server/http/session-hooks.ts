@@ -45,9 +45,9 @@ export function ensureAnonymousCsrfToken(request: FastifyRequest, reply: Fastify
   return token;
 }
 
-/** Why this request fails the CSRF check, or null when it passes or needs none. */
-function csrfFailure(request: FastifyRequest): AppError | null {
-  if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return null;
+/** Why this write may not proceed (no session: 401; wrong CSRF token: 403), or null when it may. */
+function writeRefusal(request: FastifyRequest): AppError | null {
+  if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/') || request.is404) return null;
   const header = request.headers[CSRF_HEADER];
   const sent = Array.isArray(header) ? header[0] : header;
   if (request.sessionId) {
@@ -55,13 +55,18 @@ function csrfFailure(request: FastifyRequest): AppError | null {
       ? null
       : new AppError('CSRF_TOKEN_INVALID', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
   }
-  if (request.routeOptions.config.csrf === 'anonymous' && !sameToken(sent, request.cookies[CSRF_COOKIE])) {
+  if (request.routeOptions.config.csrf !== 'anonymous') {
+    // No session: only sign-in may change anything, so say "sign in" before judging the body.
+    return request.routeOptions.config.anonymousWrite
+      ? null
+      : new AppError('UNAUTHENTICATED', 'Sign in to do this');
+  }
+  if (!sameToken(sent, request.cookies[CSRF_COOKIE])) {
     return new AppError(
       'CSRF_TOKEN_INVALID',
       `Fetch GET /api/v1/auth/session first and send its csrfToken in the ${CSRF_HEADER} header`,
     );
   }
-  // Other anonymous writes carry no session to abuse; their services answer 401.
   return null;
 }
 
@@ -82,5 +87,5 @@ export function registerSessionHooks(app: FastifyInstance, policy: SessionPolicy
   });
 
   // Before validation, so a forged request learns nothing from validation messages.
-  app.addHook('preValidation', (request, _reply, done) => done(csrfFailure(request) ?? undefined));
+  app.addHook('preValidation', (request, _reply, done) => done(writeRefusal(request) ?? undefined));
 }

@@ -129,3 +129,17 @@ export async function findClusterIdByKey(db: Db, key: string): Promise<number | 
   const row = await db.selectFrom('clusters').select('id').where('key', '=', key).executeTakeFirst();
   return row?.id;
 }
+
+/** Sets a new password hash whatever the version (a password change must not lose to a rename). */
+export async function setAccountPassword(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set((eb) => ({ password_hash: passwordHash, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}

@@ -5,7 +5,9 @@ import type { SelfResponse } from '../../../contracts/auth';
 import { isValidGrant, type Role, ROLE_SCOPES, type ScopeType } from '../../../domain/permissions';
 import type { Db, ServiceContext } from '../../context';
 import { AppError, notFound, unknownReference, versionConflict } from '../../http/app-error';
+import { isUniqueViolation } from '../../db/errors';
 import { audit } from '../audit/audit.service';
+import { requireOrganization } from '../organizations/organization.service';
 import { revokeAccountSessions } from '../auth/auth.repo';
 import { toSelfResponse } from '../auth/auth.service';
 import { requirePermission } from '../auth/authorize';
@@ -21,6 +23,7 @@ import {
   listAccounts,
   listActiveGrants,
   revokeGrant,
+  setAccountPassword,
   updateAccountAtVersion,
 } from './account.repo';
 import type { AccountRow, RoleGrantRow } from './account.table';
@@ -76,7 +79,10 @@ async function resolveGrant(
   } else if (scopeType === 'cluster' && scopeId !== null) {
     if ((await clusterKeysByIds(db, [scopeId])).size === 0)
       throw unknownReference(`${field}.scopeId`, 'cluster', scopeId);
+  } else if (scopeType === 'organization' && scopeId !== null) {
+    await requireOrganization(db, scopeId, `${field}.scopeId`);
   }
+  // Round and call scopes are checked once those tables exist (evaluation and selection issues).
   if (!isValidGrant(input.role, scopeType, scopeId)) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -111,6 +117,12 @@ function accountSnapshot(a: AccountRow) {
   };
 }
 
+function duplicateEmail(email: string): AppError {
+  return new AppError('DUPLICATE', `An account for ${email} already exists`, {
+    errors: [{ field: 'body.email', message: 'already in use' }],
+  });
+}
+
 /** Creates an account with its grants; without a password one is generated and returned once. */
 export async function createAccount(
   ctx: ServiceContext,
@@ -118,46 +130,49 @@ export async function createAccount(
 ): Promise<{ account: AccountResponse; generatedPassword: string | null }> {
   requirePermission(ctx.actor, 'account:manage');
   const grants = await Promise.all(body.grants.map((g, i) => resolveGrant(ctx.db, g, `body.grants.${i}`)));
-  if (await findAccountByEmail(ctx.db, body.email)) {
-    throw new AppError('DUPLICATE', `An account for ${body.email} already exists`, {
-      errors: [{ field: 'body.email', message: 'already in use' }],
-    });
-  }
+  if (await findAccountByEmail(ctx.db, body.email)) throw duplicateEmail(body.email);
   const generatedPassword = body.password ? null : generatePassword();
   const passwordHash = await hashPassword(body.password ?? generatedPassword!);
   const at = ctx.now().toISOString();
-  const row = await ctx.db.transaction().execute(async (trx) => {
-    const account = await insertAccount(trx, {
-      email: body.email,
-      password_hash: passwordHash,
-      display_name: body.displayName,
-      locale: body.locale,
-      status: 'active',
-      person_id: null,
-      last_sign_in_at: null,
-      created_at: at,
-      updated_at: at,
+  let row: AccountRow;
+  try {
+    row = await ctx.db.transaction().execute(async (trx) => {
+      const account = await insertAccount(trx, {
+        email: body.email,
+        password_hash: passwordHash,
+        display_name: body.displayName,
+        locale: body.locale,
+        status: 'active',
+        person_id: null,
+        last_sign_in_at: null,
+        created_at: at,
+        updated_at: at,
+      });
+      const inserted = [];
+      for (const g of grants) {
+        inserted.push(
+          await insertGrant(trx, {
+            account_id: account.id,
+            role: g.role,
+            scope_type: g.scopeType,
+            scope_id: g.scopeId,
+            created_at: at,
+          }),
+        );
+      }
+      await audit(ctx, trx, {
+        action: 'account.create',
+        entityType: 'account',
+        entityId: account.id,
+        after: { ...accountSnapshot(account), grants: inserted.map(grantSnapshot) },
+      });
+      return account;
     });
-    const inserted = [];
-    for (const g of grants) {
-      inserted.push(
-        await insertGrant(trx, {
-          account_id: account.id,
-          role: g.role,
-          scope_type: g.scopeType,
-          scope_id: g.scopeId,
-          created_at: at,
-        }),
-      );
-    }
-    await audit(ctx, trx, {
-      action: 'account.create',
-      entityType: 'account',
-      entityId: account.id,
-      after: { ...accountSnapshot(account), grants: inserted.map(grantSnapshot) },
-    });
-    return account;
-  });
+  } catch (error) {
+    // Two administrators adding the same e-mail at once: the unique index decides.
+    if (isUniqueViolation(error)) throw duplicateEmail(body.email);
+    throw error;
+  }
   return { account: await toAccountResponse(ctx.db, row), generatedPassword };
 }
 
@@ -295,9 +310,9 @@ export async function resetPassword(ctx: ServiceContext, id: number): Promise<{ 
   const generatedPassword = generatePassword();
   const passwordHash = await hashPassword(generatedPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    const account = await getAccountRow(trx, id);
+    await getAccountRow(trx, id);
     const at = ctx.now().toISOString();
-    await updateAccountAtVersion(trx, id, account.version, { password_hash: passwordHash, updated_at: at });
+    await setAccountPassword(trx, id, passwordHash, at);
     await revokeAccountSessions(trx, id, at);
     await audit(ctx, trx, { action: 'account.reset-password', entityType: 'account', entityId: id });
   });
@@ -317,6 +332,10 @@ export async function updateSelf(
   const id = requireAccountActor(ctx);
   const after = await ctx.db.transaction().execute(async (trx) => {
     const before = await getAccountRow(trx, id);
+    const isChange =
+      (body.displayName !== undefined && body.displayName !== before.display_name) ||
+      (body.locale !== undefined && body.locale !== before.locale);
+    if (!isChange) return before;
     const row = await updateAccountAtVersion(trx, id, before.version, {
       ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
       ...(body.locale !== undefined ? { locale: body.locale } : {}),
@@ -351,7 +370,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
-    await updateAccountAtVersion(trx, id, account.version, { password_hash: passwordHash, updated_at: at });
+    await setAccountPassword(trx, id, passwordHash, at);
     await revokeAccountSessions(trx, id, at, currentSessionId);
     await audit(ctx, trx, { action: 'account.change-password', entityType: 'account', entityId: id });
   });

@@ -70,6 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, policy: SessionPolicy):
   r.post(
     '/api/v1/auth/sign-out',
     {
+      config: { anonymousWrite: true },
       schema: { tags, summary: 'End the current session', response: { 200: OkResponse, ...errorResponses } },
     },
     async (request, reply) => {

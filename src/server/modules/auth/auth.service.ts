@@ -32,8 +32,17 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
-/** Failed sign-ins allowed per window before 429: per account, and per client address. */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
+/**
+ * Failed sign-ins allowed per 15-minute window before 429. The tight limit is per account *from one
+ * address*, so a stranger cannot lock the owner out by failing on purpose; the looser per-account
+ * limit stops guessing spread over many addresses, and the per-address one stops spraying many accounts.
+ */
+export const SIGN_IN_LIMITS = {
+  windowMinutes: 15,
+  perAccountAndAddress: 5,
+  perAccount: 50,
+  perAddress: 30,
+} as const;
 
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -117,8 +126,10 @@ export async function signIn(
   policy: SessionPolicy,
 ): Promise<SignInResult> {
   const now = ctx.now();
+  const pairKey = `account:${body.email}|address:${meta.ip}`;
   const accountKey = `account:${body.email}`;
   const addressKey = `address:${meta.ip}`;
+  await throwIfLimited(ctx.db, pairKey, SIGN_IN_LIMITS.perAccountAndAddress, now);
   await throwIfLimited(ctx.db, accountKey, SIGN_IN_LIMITS.perAccount, now);
   await throwIfLimited(ctx.db, addressKey, SIGN_IN_LIMITS.perAddress, now);
 
@@ -127,8 +138,7 @@ export async function signIn(
   if (!account || !isValid) {
     const at = now.toISOString();
     await ctx.db.transaction().execute(async (trx) => {
-      await recordAttempt(trx, accountKey, at);
-      await recordAttempt(trx, addressKey, at);
+      for (const key of [pairKey, accountKey, addressKey]) await recordAttempt(trx, key, at);
       await pruneAttempts(trx, minutesBefore(now, SIGN_IN_LIMITS.windowMinutes * 4));
     });
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
@@ -156,7 +166,7 @@ export async function signIn(
       revoked_at: null,
     });
     await setLastSignIn(trx, account.id, at);
-    await clearAttempts(trx, accountKey);
+    await clearAttempts(trx, pairKey);
     // The session id is a hash of the cookie; only its prefix goes to the log.
     await audit(actorCtx, trx, {
       action: 'session.sign-in',

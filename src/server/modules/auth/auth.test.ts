@@ -166,6 +166,29 @@ describe.each(ENGINES)('authentication and sessions on %s', (engine) => {
       expect(await signedInAccountOf(client)).toBeNull();
     });
 
+    it('lets the owner sign in from another address while a stranger is locked out', async () => {
+      const account = await createAccount(t, 'evaluator');
+      const stranger = t.anonymous();
+      stranger.remoteAddress = '198.51.100.7';
+      for (let attempt = 1; attempt <= 6; attempt += 1)
+        await stranger.signIn(account.email, `guess ${attempt}`);
+      expectProblem(await stranger.signIn(account.email, account.password), 429, 'RATE_LIMITED');
+
+      const owner = t.anonymous();
+      owner.remoteAddress = '203.0.113.20';
+      const res = await owner.signIn(account.email, account.password);
+
+      expect(res.status).toBe(200);
+    });
+
+    it('answers 401 to a write from the public before looking at its body', async () => {
+      const res = await t
+        .anonymous()
+        .request('PATCH', '/api/v1/clusters/kyoto', { colour: 'red' }, { csrf: null });
+
+      expectProblem(res, 401, 'UNAUTHENTICATED');
+    });
+
     it('does not count failures on one account against another', async () => {
       const other = await createAccount(t, 'evaluator');
 

@@ -10,6 +10,7 @@ import { planEndFiscalYear } from '../../../domain/network';
 import { can, headquartersClusterIds } from '../../../domain/permissions';
 import type { Db, ServiceContext } from '../../context';
 import { AppError, notFound, unknownReference, versionConflict } from '../../http/app-error';
+import { isUniqueViolation } from '../../db/errors';
 import { audit } from '../audit/audit.service';
 import { requirePermission } from '../auth/authorize';
 import { organizationRefsByIds, requireOrganization } from '../organizations/organization.service';
@@ -127,6 +128,12 @@ function checkPeriod(startFy: number, endFy: number): void {
   }
 }
 
+function duplicateKey(key: string): AppError {
+  return new AppError('DUPLICATE', `A cluster with key "${key}" already exists`, {
+    errors: [{ field: 'body.key', message: 'already in use' }],
+  });
+}
+
 /** Officers create a cluster (e.g. after a selection decision). */
 export async function createCluster(ctx: ServiceContext, body: CreateClusterBody): Promise<ClusterDetail> {
   requirePermission(ctx.actor, 'cluster:create');
@@ -137,41 +144,42 @@ export async function createCluster(ctx: ServiceContext, body: CreateClusterBody
   await checkPrefectures(ctx.db, body.prefectureCodes);
   if (body.coreOrganizationId !== null)
     await requireOrganization(ctx.db, body.coreOrganizationId, 'body.coreOrganizationId');
-  if (await findClusterByKey(ctx.db, body.key)) {
-    throw new AppError('DUPLICATE', `A cluster with key "${body.key}" already exists`, {
-      errors: [{ field: 'body.key', message: 'already in use' }],
+  if (await findClusterByKey(ctx.db, body.key)) throw duplicateKey(body.key);
+  try {
+    const at = ctx.now().toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      const row = await insertCluster(trx, {
+        programme_id: programme.id,
+        key: body.key,
+        name_ja: body.name.ja,
+        name_en: body.name.en,
+        theme_ja: body.theme.ja || null,
+        theme_en: body.theme.en || null,
+        summary_ja: body.summary.ja || null,
+        summary_en: body.summary.en || null,
+        key_field_key: body.keyField,
+        start_fy: body.startFy,
+        end_fy: endFy,
+        status: body.status,
+        core_organization_id: body.coreOrganizationId,
+        is_published: body.isPublished ? 1 : 0,
+        confidence: body.confidence,
+        source: body.source,
+        created_at: at,
+        updated_at: at,
+      });
+      await replaceClusterPrefectures(trx, row.id, body.prefectureCodes);
+      await audit(ctx, trx, {
+        action: 'cluster.create',
+        entityType: 'cluster',
+        entityId: row.id,
+        after: clusterSnapshot(row, body.prefectureCodes),
+      });
     });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateKey(body.key);
+    throw error;
   }
-  const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await insertCluster(trx, {
-      programme_id: programme.id,
-      key: body.key,
-      name_ja: body.name.ja,
-      name_en: body.name.en,
-      theme_ja: body.theme.ja || null,
-      theme_en: body.theme.en || null,
-      summary_ja: body.summary.ja || null,
-      summary_en: body.summary.en || null,
-      key_field_key: body.keyField,
-      start_fy: body.startFy,
-      end_fy: endFy,
-      status: body.status,
-      core_organization_id: body.coreOrganizationId,
-      is_published: body.isPublished ? 1 : 0,
-      confidence: body.confidence,
-      source: body.source,
-      created_at: at,
-      updated_at: at,
-    });
-    await replaceClusterPrefectures(trx, row.id, body.prefectureCodes);
-    await audit(ctx, trx, {
-      action: 'cluster.create',
-      entityType: 'cluster',
-      entityId: row.id,
-      after: clusterSnapshot(row, body.prefectureCodes),
-    });
-  });
   return getCluster(ctx, body.key);
 }
 
