@@ -20,7 +20,9 @@ export const StaffRole = z.enum(STAFF_ROLES);
 
 export const ClusterKey = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens, 2–40 characters');
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens, 2–40 characters')
+  // The web app's /clusters/new is the registration page.
+  .refine((key) => key !== 'new', 'this key is reserved');
 export const ClusterKeyParam = z.strictObject({ key: z.string().max(40) });
 
 const OptionalText = z.strictObject({

@@ -114,7 +114,8 @@ export async function buildApp({
     });
     // The single-page app owns every other GET path.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      // A missing file (an old chunk after a deploy) is a 404, not the app's HTML.
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

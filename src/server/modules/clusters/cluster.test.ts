@@ -496,6 +496,13 @@ describe.each(ENGINES)('clusters on %s', (engine) => {
 
     it.each<[string, Record<string, unknown>, number, string, string]>([
       ['a key with capitals and spaces', { key: 'Bad Key' }, 400, 'VALIDATION_FAILED', 'body.key'],
+      [
+        'the key the web app reserves for its registration page',
+        { key: 'new' },
+        400,
+        'VALIDATION_FAILED',
+        'body.key',
+      ],
       ['no source', { source: undefined }, 400, 'VALIDATION_FAILED', 'body.source'],
       [
         'an end year before the start year',

@@ -1,0 +1,27 @@
+import type { Permission } from '../../domain/permissions';
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  labelKey:
+    | 'nav.programme'
+    | 'nav.outcomes'
+    | 'nav.clusters'
+    | 'nav.organizations'
+    | 'nav.people'
+    | 'nav.adminUsers'
+    | 'nav.audit';
+  /** Shown only to accounts holding this permission; public when absent. */
+  permission?: Permission;
+  end?: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.programme', end: true },
+  { to: '/outcomes', labelKey: 'nav.outcomes' },
+  { to: '/clusters', labelKey: 'nav.clusters' },
+  { to: '/organizations', labelKey: 'nav.organizations', permission: 'organization:create' },
+  { to: '/people', labelKey: 'nav.people', permission: 'person:create' },
+  { to: '/admin/users', labelKey: 'nav.adminUsers', permission: 'account:manage' },
+  { to: '/admin/audit', labelKey: 'nav.audit', permission: 'audit:read' },
+];

@@ -1,0 +1,135 @@
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
+import { NotFoundPage } from '../components/StatusPage';
+import { Layout } from './layout';
+import { RequirePermission } from './require-permission';
+import { RouteError } from './route-error';
+
+/** Pages load on demand: each becomes its own chunk. */
+const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    HydrateFallback: LoadingState,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('../features/programme/pages/ProgrammePage').then((m) => ({
+                Component: m.ProgrammePage,
+              })),
+          },
+          {
+            path: 'outcomes',
+            lazy: () =>
+              import('../features/outcome-table/pages/OutcomeTablePage').then((m) => ({
+                Component: m.OutcomeTablePage,
+              })),
+          },
+          {
+            path: 'clusters',
+            lazy: () =>
+              import('../features/clusters/pages/ClusterListPage').then((m) => ({
+                Component: m.ClusterListPage,
+              })),
+          },
+          {
+            path: 'clusters/:key',
+            lazy: () =>
+              import('../features/clusters/pages/ClusterDetailPage').then((m) => ({
+                Component: m.ClusterDetailPage,
+              })),
+          },
+          {
+            path: 'sign-in',
+            lazy: () =>
+              import('../features/auth/pages/SignInPage').then((m) => ({ Component: m.SignInPage })),
+          },
+          {
+            element: <RequirePermission />,
+            children: [
+              {
+                path: 'clusters/:key/edit',
+                lazy: () =>
+                  import('./routes/cluster-edit-route').then((m) => ({ Component: m.ClusterEditRoute })),
+              },
+              {
+                path: 'account/password',
+                lazy: () =>
+                  import('../features/auth/pages/ChangePasswordPage').then((m) => ({
+                    Component: m.ChangePasswordPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="cluster:create" />,
+            children: [
+              {
+                path: 'clusters/new',
+                lazy: () =>
+                  import('./routes/cluster-create-route').then((m) => ({ Component: m.ClusterCreateRoute })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="organization:create" />,
+            children: [
+              {
+                path: 'organizations',
+                lazy: () =>
+                  import('../features/organizations/pages/OrganizationsPage').then((m) => ({
+                    Component: m.OrganizationsPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="person:create" />,
+            children: [
+              {
+                path: 'people',
+                lazy: () =>
+                  import('../features/organizations/pages/PeoplePage').then((m) => ({
+                    Component: m.PeoplePage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="account:manage" />,
+            children: [
+              {
+                path: 'admin/users',
+                lazy: () =>
+                  import('../features/admin-users/pages/AdminUsersPage').then((m) => ({
+                    Component: m.AdminUsersPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="audit:read" />,
+            children: [
+              {
+                path: 'admin/audit',
+                lazy: () =>
+                  import('../features/audit/pages/AuditPage').then((m) => ({ Component: m.AuditPage })),
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
