@@ -16,7 +16,7 @@ const SESSION_COOKIE = 'kcp_session';
 function setCookieHeaders(headers: Record<string, unknown>): string[] {
   const raw = headers['set-cookie'];
   if (raw === undefined) return [];
-  return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+  return Array.isArray(raw) ? raw.map(String) : [raw as string];
 }
 
 /** A client that replays a session cookie someone else obtained (an old tab, a copied cookie). */
