@@ -1,7 +1,9 @@
 /** Every migration, in order. Listed by hand so the bundle needs no file-system discovery. */
 import type { Migration } from 'kysely';
 import * as foundation from './20261125T1500-foundation';
+import * as supersedesIndex from './20261125T1700-outcome-report-supersedes-index';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
+  '20261125T1700-outcome-report-supersedes-index': supersedesIndex,
 };

@@ -13,25 +13,13 @@ export interface ReportValueRow {
 }
 
 /**
- * Values of the current version of each accepted report whose period lies within [from, to], for
- * published clusters. A later version supersedes an earlier one through `supersedes_id`.
+ * The current version of each accepted report whose period lies within [from, to], for published
+ * clusters. A later accepted version supersedes an earlier one through `supersedes_id`.
  */
-export async function listAcceptedValuesWithin(db: Db, from: number, to: number): Promise<ReportValueRow[]> {
+function currentAcceptedReportsWithin(db: Db, from: number, to: number) {
   return db
     .selectFrom('outcome_reports as r')
     .innerJoin('clusters as c', 'c.id', 'r.cluster_id')
-    .innerJoin('outcome_values as v', 'v.report_id', 'r.id')
-    .select([
-      'r.id as report_id',
-      'r.cluster_id',
-      'r.fy_from',
-      'r.fy_to',
-      'r.status',
-      'r.report_version',
-      'r.source',
-      'v.indicator_key',
-      'v.value',
-    ])
     .where('c.is_published', '=', 1)
     .where('r.status', '=', 'accepted')
     .where('r.fy_from', '>=', from)
@@ -46,9 +34,45 @@ export async function listAcceptedValuesWithin(db: Db, from: number, to: number)
             .where('newer.status', '=', 'accepted'),
         ),
       ),
-    )
+    );
+}
+
+export interface ReportPeriodRow {
+  report_id: number;
+  cluster_id: number;
+  fy_from: number;
+  fy_to: number;
+  source: string;
+}
+
+/** The reports the outcome table counts: their cluster, period and source. */
+export async function listCurrentAcceptedReportsWithin(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<ReportPeriodRow[]> {
+  return currentAcceptedReportsWithin(db, from, to)
+    .select(['r.id as report_id', 'r.cluster_id', 'r.fy_from', 'r.fy_to', 'r.source'])
     .orderBy('r.cluster_id')
+    .orderBy('r.fy_from')
     .execute();
+}
+
+/**
+ * Each cluster's sum per indicator over those reports, added up by the database: at national scale
+ * this returns clusters × indicators rows instead of every value (bench/README.md).
+ */
+export async function sumCurrentAcceptedValuesWithin(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<{ cluster_id: number; indicator_key: string; total: number }[]> {
+  const rows = await currentAcceptedReportsWithin(db, from, to)
+    .innerJoin('outcome_values as v', 'v.report_id', 'r.id')
+    .select(['r.cluster_id', 'v.indicator_key', (eb) => eb.fn.sum<number>('v.value').as('total')])
+    .groupBy(['r.cluster_id', 'v.indicator_key'])
+    .execute();
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
 
 /** Every report of one cluster with its values, newest period first. */

@@ -14,7 +14,11 @@ import { requirePermission } from '../auth/authorize';
 import { listAllClusters } from '../clusters/cluster.repo';
 import { getVisibleCluster } from '../clusters/cluster.service';
 import { listIndicators } from '../programme/programme.repo';
-import { listAcceptedValuesWithin, listClusterReportValues } from './outcome.repo';
+import {
+  listClusterReportValues,
+  listCurrentAcceptedReportsWithin,
+  sumCurrentAcceptedValuesWithin,
+} from './outcome.repo';
 
 function zeroValues(): Record<IndicatorKey, number> {
   return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as Record<IndicatorKey, number>;
@@ -31,34 +35,35 @@ export async function getOutcomeTable(
   to: number,
 ): Promise<OutcomeTableResponse> {
   requirePermission(ctx.actor, 'published:read');
-  const [indicators, clusters, values] = await Promise.all([
+  const [indicators, clusters, reports, sums] = await Promise.all([
     listIndicators(ctx.db),
     listAllClusters(ctx.db, { unpublished: false, activeFrom: from, activeTo: to }),
-    listAcceptedValuesWithin(ctx.db, from, to),
+    listCurrentAcceptedReportsWithin(ctx.db, from, to),
+    sumCurrentAcceptedValuesWithin(ctx.db, from, to),
   ]);
   const byCluster = new Map<
     number,
-    {
-      values: Record<IndicatorKey, number>;
-      reports: Map<number, { fyFrom: number; fyTo: number; source: string }>;
-    }
+    { values: Record<IndicatorKey, number>; reports: { fyFrom: number; fyTo: number; source: string }[] }
   >();
-  for (const v of values) {
-    if (!isIndicatorKey(v.indicator_key)) continue;
-    let entry = byCluster.get(v.cluster_id);
+  const entryOf = (clusterId: number) => {
+    let entry = byCluster.get(clusterId);
     if (!entry) {
-      entry = { values: zeroValues(), reports: new Map() };
-      byCluster.set(v.cluster_id, entry);
+      entry = { values: zeroValues(), reports: [] };
+      byCluster.set(clusterId, entry);
     }
-    entry.values[v.indicator_key] += v.value;
-    entry.reports.set(v.report_id, { fyFrom: v.fy_from, fyTo: v.fy_to, source: v.source });
+    return entry;
+  };
+  for (const r of reports)
+    entryOf(r.cluster_id).reports.push({ fyFrom: r.fy_from, fyTo: r.fy_to, source: r.source });
+  for (const s of sums) {
+    if (isIndicatorKey(s.indicator_key)) entryOf(s.cluster_id).values[s.indicator_key] = s.total;
   }
   const rows = clusters.map((c) => {
     const entry = byCluster.get(c.id);
     return {
       cluster: { key: c.key, name: { ja: c.name_ja, en: c.name_en }, startFy: c.start_fy },
       values: entry?.values ?? zeroValues(),
-      reports: entry ? [...entry.reports.values()] : [],
+      reports: entry?.reports ?? [],
     };
   });
   const sources = [...new Set(rows.flatMap((r) => r.reports.map((rep) => rep.source)))];

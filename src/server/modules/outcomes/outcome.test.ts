@@ -105,4 +105,56 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
       expectProblem(await t.anonymous().get('/api/v1/clusters/atlantis/outcomes'), 404, 'NOT_FOUND');
     });
   });
+  describe('GET /api/v1/outcome-table with a corrected report', () => {
+    // Runs last in its app: it adds report versions that later tests of this suite would see.
+    it('counts the newest accepted version of a report, not the one it supersedes, nor drafts', async () => {
+      const db = t.database.db;
+      const kyoto = await db
+        .selectFrom('clusters')
+        .select('id')
+        .where('key', '=', 'kyoto')
+        .executeTakeFirstOrThrow();
+      const original = await db
+        .selectFrom('outcome_reports')
+        .selectAll()
+        .where('cluster_id', '=', kyoto.id)
+        .executeTakeFirstOrThrow();
+      const at = new Date().toISOString();
+      const insertVersion = async (status: string, papers: number, supersedes: number) => {
+        const { id } = await db
+          .insertInto('outcome_reports')
+          .values({
+            cluster_id: kyoto.id,
+            fy_from: original.fy_from,
+            fy_to: original.fy_to,
+            status,
+            report_version: original.report_version + 1,
+            supersedes_id: supersedes,
+            reason: 'corrected paper count',
+            source: 'test correction',
+            submitted_at: at,
+            accepted_at: status === 'accepted' ? at : null,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('outcome_values')
+          .values({ report_id: id, indicator_key: 'papers_domestic', value: papers, note: null })
+          .execute();
+        return id;
+      };
+      await insertVersion('draft', 5000, original.id);
+      await insertVersion('accepted', 100, original.id);
+
+      const res = await t.anonymous().get('/api/v1/outcome-table?from=2002&to=2004');
+
+      const row = res.body.rows.find((r: { cluster: { key: string } }) => r.cluster.key === 'kyoto');
+      expect(row.values.papers_domestic).toBe(100);
+      expect(row.values.papers_abroad).toBe(0);
+      expect(row.reports).toEqual([{ fyFrom: 2002, fyTo: 2004, source: 'test correction' }]);
+      expect(res.body.total.values.papers_domestic).toBe(728 - 71 + 100);
+    });
+  });
 });
