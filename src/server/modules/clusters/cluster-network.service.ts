@@ -8,7 +8,7 @@ import type {
   UpdateStaffBody,
 } from '../../../contracts/clusters';
 import { isValidParticipation } from '../../../domain/network';
-import type { ServiceContext } from '../../context';
+import type { Db, ServiceContext } from '../../context';
 import { AppError, notFound, versionConflict } from '../../http/app-error';
 import { audit } from '../audit/audit.service';
 import { requirePermission } from '../auth/authorize';
@@ -118,66 +118,6 @@ export async function addMember(
   return memberResponse(ctx, cluster.id, row.id);
 }
 
-async function changeMember(
-  ctx: ServiceContext,
-  key: string,
-  id: number,
-  version: number,
-  action: string,
-  changes: (before: ClusterMemberRow) => Partial<ClusterMemberRow>,
-): Promise<ClusterMemberResponse> {
-  const cluster = await editableCluster(ctx, key);
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await findMember(trx, cluster.id, id);
-    if (!before) throw notFound('member', id);
-    const patch = changes(before);
-    checkParticipation(
-      patch.from_fy ?? before.from_fy,
-      patch.to_fy !== undefined ? patch.to_fy : before.to_fy,
-    );
-    const after = await updateMemberAtVersion(trx, id, version, {
-      ...patch,
-      updated_at: ctx.now().toISOString(),
-    });
-    if (!after) throw versionConflict('member', id, before.version);
-    await audit(ctx, trx, {
-      action,
-      entityType: 'cluster-member',
-      entityId: id,
-      before: memberSnapshot(before),
-      after: memberSnapshot(after),
-    });
-  });
-  return memberResponse(ctx, cluster.id, id);
-}
-
-export function updateMember(
-  ctx: ServiceContext,
-  key: string,
-  id: number,
-  body: UpdateMemberBody,
-): Promise<ClusterMemberResponse> {
-  return changeMember(ctx, key, id, body.version, 'cluster-member.update', () => ({
-    ...(body.role !== undefined ? { role: body.role } : {}),
-    ...(body.fromFy !== undefined ? { from_fy: body.fromFy } : {}),
-    ...(body.toFy !== undefined ? { to_fy: body.toFy } : {}),
-    ...(body.note !== undefined ? { note: body.note } : {}),
-  }));
-}
-
-/** Withdraws a member: the record stays, marked with when it left. */
-export function withdrawMember(
-  ctx: ServiceContext,
-  key: string,
-  id: number,
-  version: number,
-): Promise<ClusterMemberResponse> {
-  return changeMember(ctx, key, id, version, 'cluster-member.withdraw', (before) => {
-    if (before.withdrawn_at) throw new AppError('RULE_VIOLATION', 'This member has already been withdrawn');
-    return { withdrawn_at: ctx.now().toISOString() };
-  });
-}
-
 export async function addStaff(
   ctx: ServiceContext,
   key: string,
@@ -210,61 +150,96 @@ export async function addStaff(
   return staffResponse(ctx, cluster.id, row.id);
 }
 
-async function changeStaff(
+/** What differs between a cluster's member organizations and its staff; the rules are the same. */
+interface ParticipationKind<Row extends ClusterMemberRow | ClusterStaffRow, Response> {
+  noun: 'member' | 'staff';
+  entityType: 'cluster-member' | 'cluster-staff';
+  find(db: Db, clusterId: number, id: number): Promise<Row | undefined>;
+  update(db: Db, id: number, version: number, changes: Partial<Row>): Promise<Row | undefined>;
+  snapshot(row: Row): Record<string, unknown>;
+  respond(ctx: ServiceContext, clusterId: number, id: number): Promise<Response>;
+}
+
+const MEMBERS: ParticipationKind<ClusterMemberRow, ClusterMemberResponse> = {
+  noun: 'member',
+  entityType: 'cluster-member',
+  find: findMember,
+  update: updateMemberAtVersion,
+  snapshot: memberSnapshot,
+  respond: memberResponse,
+};
+
+const STAFF: ParticipationKind<ClusterStaffRow, ClusterStaffResponse> = {
+  noun: 'staff',
+  entityType: 'cluster-staff',
+  find: findStaff,
+  update: updateStaffAtVersion,
+  snapshot: staffSnapshot,
+  respond: staffResponse,
+};
+
+/** Applies a versioned change to a member or staff row, checks its period, and audits it. */
+async function changeParticipation<Row extends ClusterMemberRow | ClusterStaffRow, Response>(
+  kind: ParticipationKind<Row, Response>,
   ctx: ServiceContext,
   key: string,
   id: number,
   version: number,
-  action: string,
-  changes: (before: ClusterStaffRow) => Partial<ClusterStaffRow>,
-): Promise<ClusterStaffResponse> {
+  action: 'update' | 'withdraw',
+  changes: (before: Row) => Partial<Row>,
+): Promise<Response> {
   const cluster = await editableCluster(ctx, key);
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await findStaff(trx, cluster.id, id);
-    if (!before) throw notFound('staff', id);
+    const before = await kind.find(trx, cluster.id, id);
+    if (!before) throw notFound(kind.noun, id);
     const patch = changes(before);
     checkParticipation(
       patch.from_fy ?? before.from_fy,
       patch.to_fy !== undefined ? patch.to_fy : before.to_fy,
     );
-    const after = await updateStaffAtVersion(trx, id, version, {
-      ...patch,
-      updated_at: ctx.now().toISOString(),
-    });
-    if (!after) throw versionConflict('staff', id, before.version);
+    const after = await kind.update(trx, id, version, { ...patch, updated_at: ctx.now().toISOString() });
+    if (!after) throw versionConflict(kind.noun, id, before.version);
     await audit(ctx, trx, {
-      action,
-      entityType: 'cluster-staff',
+      action: `${kind.entityType}.${action}`,
+      entityType: kind.entityType,
       entityId: id,
-      before: staffSnapshot(before),
-      after: staffSnapshot(after),
+      before: kind.snapshot(before),
+      after: kind.snapshot(after),
     });
   });
-  return staffResponse(ctx, cluster.id, id);
+  return kind.respond(ctx, cluster.id, id);
 }
 
-export function updateStaff(
-  ctx: ServiceContext,
-  key: string,
-  id: number,
-  body: UpdateStaffBody,
-): Promise<ClusterStaffResponse> {
-  return changeStaff(ctx, key, id, body.version, 'cluster-staff.update', () => ({
+/** The fields an edit of a member or staff row may change. */
+function editPatch(body: UpdateMemberBody | UpdateStaffBody) {
+  return {
     ...(body.role !== undefined ? { role: body.role } : {}),
     ...(body.fromFy !== undefined ? { from_fy: body.fromFy } : {}),
     ...(body.toFy !== undefined ? { to_fy: body.toFy } : {}),
     ...(body.note !== undefined ? { note: body.note } : {}),
-  }));
+  };
 }
 
-export function withdrawStaff(
-  ctx: ServiceContext,
-  key: string,
-  id: number,
-  version: number,
-): Promise<ClusterStaffResponse> {
-  return changeStaff(ctx, key, id, version, 'cluster-staff.withdraw', (before) => {
-    if (before.withdrawn_at) throw new AppError('RULE_VIOLATION', 'This person has already been withdrawn');
-    return { withdrawn_at: ctx.now().toISOString() };
-  });
+/** Withdrawal keeps the record, marked with when it left; withdrawing twice is refused. */
+function withdrawal<Row extends ClusterMemberRow | ClusterStaffRow>(ctx: ServiceContext) {
+  return (before: Row): Partial<Row> => {
+    if (before.withdrawn_at) throw new AppError('RULE_VIOLATION', 'This record has already been withdrawn');
+    return { withdrawn_at: ctx.now().toISOString() } as Partial<Row>;
+  };
+}
+
+export function updateMember(ctx: ServiceContext, key: string, id: number, body: UpdateMemberBody) {
+  return changeParticipation(MEMBERS, ctx, key, id, body.version, 'update', () => editPatch(body));
+}
+
+export function withdrawMember(ctx: ServiceContext, key: string, id: number, version: number) {
+  return changeParticipation(MEMBERS, ctx, key, id, version, 'withdraw', withdrawal<ClusterMemberRow>(ctx));
+}
+
+export function updateStaff(ctx: ServiceContext, key: string, id: number, body: UpdateStaffBody) {
+  return changeParticipation(STAFF, ctx, key, id, body.version, 'update', () => editPatch(body));
+}
+
+export function withdrawStaff(ctx: ServiceContext, key: string, id: number, version: number) {
+  return changeParticipation(STAFF, ctx, key, id, version, 'withdraw', withdrawal<ClusterStaffRow>(ctx));
 }
