@@ -26,13 +26,11 @@ import {
 } from './lib/load';
 import type { ServerSpec, SyntheticSpec } from './lib/protocol';
 import { ServerProcess } from './lib/server-process';
-import { SUPERSEDES_INDEX, diagnoseOutcomeTable } from './lib/sql-diagnosis';
+import { diagnoseOutcomeTable } from './lib/sql-diagnosis';
 import { round } from './lib/synthetic-data';
 
 const REFERENCE_PATH = '/api/v1/outcome-table?from=2002&to=2004';
 const NATIONAL_PATH = '/api/v1/outcome-table?from=2002&to=2006';
-/** Below this target 2 also runs on a copy of its database with the proposed index. */
-const SLOW_REQ_PER_SEC = 200;
 
 const { values: flags } = parseArgs({
   options: {
@@ -336,32 +334,6 @@ async function main(): Promise<void> {
       log('diagnosis on scratch copies: query plans, stage timings, proposed index, sums in SQL');
       diagnosis.target1 = await diagnoseOutcomeTable(referenceDir, 2002, 2004);
       diagnosis.target2 = await diagnoseOutcomeTable(nationalDir, 2002, 2006);
-      if (target2.figures.requestsPerSec.mean < SLOW_REQ_PER_SEC) {
-        // The proposal end to end: the same database with the index, served by the unchanged app.
-        const indexedDir = tempDir('sqlite-national-indexed');
-        cleanups.push(() => fs.rmSync(indexedDir, { recursive: true, force: true }));
-        for (const name of fs.readdirSync(nationalDir))
-          fs.copyFileSync(path.join(nationalDir, name), path.join(indexedDir, name));
-        const indexed = await ServerProcess.start({
-          kind: 'app',
-          databaseUrl: null,
-          dataDir: indexedDir,
-          synthetic: null,
-          extraSql: [SUPERSEDES_INDEX],
-        });
-        const target2Indexed = await measure(
-          indexed,
-          {
-            id: 'target2WithProposedIndex',
-            description: `target 2 on a copy of its database with \`${SUPERSEDES_INDEX}\` added (proposal check; src/ unchanged)`,
-            engine: 'sqlite',
-            request: NATIONAL_PATH,
-          },
-          synthetic.clusters + 18,
-        );
-        await indexed.stop();
-        targets.push(compare(target2Indexed, baselineA, baselineB, target2));
-      }
     }
 
     // Target 3: PostgreSQL with the reference data, if a server answers.

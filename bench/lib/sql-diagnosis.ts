@@ -23,8 +23,9 @@ import { getOutcomeTable } from '../../src/server/modules/outcomes/outcome.servi
 import { listIndicators } from '../../src/server/modules/programme/programme.repo';
 import { round } from './synthetic-data';
 
+/** Shipped by migration 20261125T1700 since this benchmark found it missing; kept for older databases. */
 export const SUPERSEDES_INDEX =
-  'create index outcome_reports_supersedes_idx on outcome_reports (supersedes_id)';
+  'create index if not exists outcome_reports_supersedes_idx on outcome_reports (supersedes_id)';
 
 /** Replays slower than this run once only, and the as-shipped service call is not repeated. */
 const SLOW_MS = 2000;
