@@ -338,6 +338,24 @@ const MATRIX: Row[] = [
       return client.patch(`/api/v1/people/${person.id}`, { version: 1, title: { ja: '', en: 'Director' } });
     },
   },
+  {
+    method: 'POST',
+    route: '/api/v1/organizations/:id/withdraw',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const organization = await createOrganization(officerOf(f));
+      return client.post(`/api/v1/organizations/${organization.id}/withdraw`, { version: 1 });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/people/:id/withdraw',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const person = await createPerson(officerOf(f));
+      return client.post(`/api/v1/people/${person.id}/withdraw`, { version: 1 });
+    },
+  },
 
   // Accounts and the audit log: administrators only.
   { method: 'GET', route: '/api/v1/accounts', expect: only(ADMIN, 200), send: get('/api/v1/accounts') },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponses, IdParam } from '../../../contracts/common';
+import { errorResponses, IdParam, VersionBody } from '../../../contracts/common';
 import {
   CreateOrganizationBody,
   OrganizationListQuery,
@@ -14,6 +14,7 @@ import {
   getOrganization,
   listOrganizationsPage,
   updateOrganization,
+  withdrawOrganization,
 } from './organization.service';
 
 export function registerOrganizationRoutes(app: FastifyInstance): void {
@@ -60,5 +61,18 @@ export function registerOrganizationRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => updateOrganization(ctxOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/v1/organizations/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an organization (kept, marked withdrawn)',
+        params: IdParam,
+        body: VersionBody,
+        response: { 200: OrganizationResponse, ...errorResponses },
+      },
+    },
+    async (request) => withdrawOrganization(ctxOf(request), request.params.id, request.body.version),
   );
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../../contracts/organizations';
 import type { OrganizationKind } from '../../../domain/network';
 import type { Db, ServiceContext } from '../../context';
-import { notFound, unknownReference, versionConflict } from '../../http/app-error';
+import { AppError, notFound, unknownReference, versionConflict } from '../../http/app-error';
 import { audit } from '../audit/audit.service';
 import { requirePermission } from '../auth/authorize';
 import type { OrganizationRow } from './organization.table';
@@ -149,6 +149,32 @@ export async function updateOrganization(
       entityId: id,
       before: snapshot(before),
       after: snapshot(after),
+    });
+  });
+  return getOrganization(ctx, id);
+}
+
+/** Withdraws an organization: it stays readable (and in past memberships), marked with when it left. */
+export async function withdrawOrganization(
+  ctx: ServiceContext,
+  id: number,
+  version: number,
+): Promise<OrganizationResponse> {
+  requirePermission(ctx.actor, 'organization:update');
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findOrganizationById(trx, id);
+    if (!before) throw notFound('organization', id);
+    if (before.withdrawn_at)
+      throw new AppError('RULE_VIOLATION', 'This organization has already been withdrawn');
+    const at = ctx.now().toISOString();
+    const after = await updateOrganizationAtVersion(trx, id, version, { withdrawn_at: at, updated_at: at });
+    if (!after) throw versionConflict('organization', id, before.version);
+    await audit(ctx, trx, {
+      action: 'organization.withdraw',
+      entityType: 'organization',
+      entityId: id,
+      before: snapshot(before),
+      after: { ...snapshot(after), withdrawnAt: at },
     });
   });
   return getOrganization(ctx, id);

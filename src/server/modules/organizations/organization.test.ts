@@ -182,6 +182,33 @@ describe.each(ENGINES)('organizations on %s', (engine) => {
     });
   });
 
+  describe('POST /api/v1/organizations/:id/withdraw', () => {
+    it('withdraws the organization, keeps it readable and audits it; a second withdrawal is refused', async () => {
+      const created = await createOrganization(officer);
+
+      const res = await officer.post(`/api/v1/organizations/${created.id}/withdraw`, { version: 1 });
+
+      expect(res.status).toBe(200);
+      expect(res.body.withdrawnAt).toEqual(expect.any(String));
+      expect(res.body.version).toBe(2);
+      expect((await t.anonymous().get(`/api/v1/organizations/${created.id}`)).body.withdrawnAt).toBe(
+        res.body.withdrawnAt,
+      );
+      const again = await officer.post(`/api/v1/organizations/${created.id}/withdraw`, { version: 2 });
+      expectProblem(again, 422, 'RULE_VIOLATION');
+    });
+
+    it('refuses a stale version with 409 and leaves the organization as it was', async () => {
+      const created = await createOrganization(officer);
+      await officer.patch(`/api/v1/organizations/${created.id}`, { version: 1, source: 'edited source' });
+
+      const res = await officer.post(`/api/v1/organizations/${created.id}/withdraw`, { version: 1 });
+
+      expectProblem(res, 409, 'VERSION_CONFLICT');
+      expect((await officer.get(`/api/v1/organizations/${created.id}`)).body.withdrawnAt).toBeNull();
+    });
+  });
+
   describe('PATCH /api/v1/organizations/:id', () => {
     it('lets a programme officer rename an organization, bumping its version and auditing before and after', async () => {
       const created = await createOrganization(officer);

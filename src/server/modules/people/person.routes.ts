@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponses, IdParam } from '../../../contracts/common';
+import { errorResponses, IdParam, VersionBody } from '../../../contracts/common';
 import {
   CreatePersonBody,
   PersonListQuery,
@@ -9,7 +9,7 @@ import {
   UpdatePersonBody,
 } from '../../../contracts/people';
 import { ctxOf } from '../../http/request-context';
-import { createPerson, getPerson, listPeoplePage, updatePerson } from './person.service';
+import { createPerson, getPerson, listPeoplePage, updatePerson, withdrawPerson } from './person.service';
 
 export function registerPersonRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,5 +43,18 @@ export function registerPersonRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => updatePerson(ctxOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/v1/people/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a person (kept, marked withdrawn)',
+        params: IdParam,
+        body: VersionBody,
+        response: { 200: PersonResponse, ...errorResponses },
+      },
+    },
+    async (request) => withdrawPerson(ctxOf(request), request.params.id, request.body.version),
   );
 }

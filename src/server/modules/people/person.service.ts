@@ -3,7 +3,7 @@ import type { Page } from '../../../contracts/common';
 import type { CreatePersonBody, PersonResponse, UpdatePersonBody } from '../../../contracts/people';
 import { can } from '../../../domain/permissions';
 import type { Db, ServiceContext } from '../../context';
-import { notFound, unknownReference, versionConflict } from '../../http/app-error';
+import { AppError, notFound, unknownReference, versionConflict } from '../../http/app-error';
 import { audit } from '../audit/audit.service';
 import { requirePermission } from '../auth/authorize';
 import { organizationRefsByIds, requireOrganization } from '../organizations/organization.service';
@@ -124,6 +124,31 @@ export async function updatePerson(
       entityId: id,
       before: snapshot(before),
       after: snapshot(after),
+    });
+  });
+  return getPerson(ctx, id);
+}
+
+/** Withdraws a person: the record stays readable (and in past staff lists), marked with when they left. */
+export async function withdrawPerson(
+  ctx: ServiceContext,
+  id: number,
+  version: number,
+): Promise<PersonResponse> {
+  requirePermission(ctx.actor, 'person:update');
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findPersonById(trx, id);
+    if (!before) throw notFound('person', id);
+    if (before.withdrawn_at) throw new AppError('RULE_VIOLATION', 'This person has already been withdrawn');
+    const at = ctx.now().toISOString();
+    const after = await updatePersonAtVersion(trx, id, version, { withdrawn_at: at, updated_at: at });
+    if (!after) throw versionConflict('person', id, before.version);
+    await audit(ctx, trx, {
+      action: 'person.withdraw',
+      entityType: 'person',
+      entityId: id,
+      before: snapshot(before),
+      after: { ...snapshot(after), withdrawnAt: at },
     });
   });
   return getPerson(ctx, id);

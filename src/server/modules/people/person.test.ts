@@ -197,6 +197,33 @@ describe.each(ENGINES)('people on %s', (engine) => {
     });
   });
 
+  describe('POST /api/v1/people/:id/withdraw', () => {
+    it('withdraws the person, keeps it readable and audits it; a second withdrawal is refused', async () => {
+      const created = await createPerson(officer);
+
+      const res = await officer.post(`/api/v1/people/${created.id}/withdraw`, { version: 1 });
+
+      expect(res.status).toBe(200);
+      expect(res.body.withdrawnAt).toEqual(expect.any(String));
+      expect(res.body.version).toBe(2);
+      expect((await t.anonymous().get(`/api/v1/people/${created.id}`)).body.withdrawnAt).toBe(
+        res.body.withdrawnAt,
+      );
+      const again = await officer.post(`/api/v1/people/${created.id}/withdraw`, { version: 2 });
+      expectProblem(again, 422, 'RULE_VIOLATION');
+    });
+
+    it('refuses a stale version with 409 and leaves the person as it was', async () => {
+      const created = await createPerson(officer);
+      await officer.patch(`/api/v1/people/${created.id}`, { version: 1, source: 'edited source' });
+
+      const res = await officer.post(`/api/v1/people/${created.id}/withdraw`, { version: 1 });
+
+      expectProblem(res, 409, 'VERSION_CONFLICT');
+      expect((await officer.get(`/api/v1/people/${created.id}`)).body.withdrawnAt).toBeNull();
+    });
+  });
+
   describe('PATCH /api/v1/people/:id', () => {
     it('lets a programme officer change title, organization and e-mail, bumping the version and auditing', async () => {
       const person = await createPerson(officer);
