@@ -60,7 +60,7 @@ async function startApp(
     dataDir: spec.dataDir,
     sessionIdleMinutes: 120,
     sessionAbsoluteHours: 12,
-    trustProxy: false,
+    trustProxy: false as const,
     logLevel: 'silent',
     webDir: null,
   };

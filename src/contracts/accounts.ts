@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdQuery, Locale, PageQuery, pageOf } from './common';
+import { Id, IdQuery, Locale, PageQuery, Version, pageOf } from './common';
 import { GrantResponse, Role, ScopeType } from './auth';
 
 export const AccountStatus = z.enum(['active', 'disabled']);
@@ -48,7 +48,7 @@ export const CreatedAccountResponse = z.object({
 });
 
 export const UpdateAccountBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: Version,
   displayName: z.string().trim().min(1).max(100).optional(),
   locale: Locale.optional(),
   status: AccountStatus.optional(),

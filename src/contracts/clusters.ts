@@ -8,6 +8,7 @@ import {
   IdQuery,
   LocalizedText,
   PageQuery,
+  Version,
   localizedTextInput,
   pageOf,
 } from './common';
@@ -114,7 +115,7 @@ export const CreateClusterBody = z.strictObject({
 export type CreateClusterBody = z.infer<typeof CreateClusterBody>;
 
 export const UpdateClusterBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: Version,
   name: localizedTextInput(200).optional(),
   theme: OptionalText.optional(),
   summary: OptionalText.optional(),
@@ -145,7 +146,7 @@ export const AddMemberBody = z.strictObject({
 export type AddMemberBody = z.infer<typeof AddMemberBody>;
 
 export const UpdateMemberBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: Version,
   role: MemberRole.optional(),
   fromFy: FiscalYearValue.optional(),
   toFy: FiscalYearValue.nullable().optional(),
@@ -163,7 +164,7 @@ export const AddStaffBody = z.strictObject({
 export type AddStaffBody = z.infer<typeof AddStaffBody>;
 
 export const UpdateStaffBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: Version,
   role: StaffRole.optional(),
   fromFy: FiscalYearValue.optional(),
   toFy: FiscalYearValue.nullable().optional(),

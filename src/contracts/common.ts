@@ -51,7 +51,9 @@ export interface Page<T> {
 }
 
 /** Optimistic concurrency: every update names the version it was made against. */
-export const VersionBody = z.strictObject({ version: z.number().int().positive() });
+/** The version a client read; capped like ids (a 32-bit column on PostgreSQL). */
+export const Version = z.number().int().positive().max(MAX_ID);
+export const VersionBody = z.strictObject({ version: Version });
 
 export const ProblemResponse = z.object({
   type: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../domain/network';
-import { LocalizedText, localizedTextInput, PageQuery, pageOf } from './common';
+import { LocalizedText, PageQuery, Version, localizedTextInput, pageOf } from './common';
 
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 const PrefectureCode = z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'a JIS prefecture code 01–47');
@@ -42,7 +42,7 @@ export const CreateOrganizationBody = z.strictObject({
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
 
 export const UpdateOrganizationBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: Version,
   kind: OrganizationKind.optional(),
   name: localizedTextInput(200).optional(),
   prefectureCode: PrefectureCode.nullable().optional(),

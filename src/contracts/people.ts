@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdQuery, LocalizedText, PageQuery, localizedTextInput, pageOf } from './common';
+import { Id, IdQuery, LocalizedText, PageQuery, Version, localizedTextInput, pageOf } from './common';
 import { OrganizationRef } from './organizations';
 
 export const PersonResponse = z.object({
@@ -38,7 +38,7 @@ export const CreatePersonBody = z.strictObject({
 export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 
 export const UpdatePersonBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: Version,
   name: localizedTextInput(100).optional(),
   organizationId: Id.nullable().optional(),
   title: Title.optional(),

@@ -70,7 +70,7 @@ export async function buildApp({
       },
     },
     // Only set HSTS where the deployment terminates TLS in front of us.
-    hsts: config.trustProxy,
+    hsts: config.trustProxy !== false,
   });
   await app.register(fastifySwagger, {
     openapi: {

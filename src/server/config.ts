@@ -13,7 +13,11 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** A session ends this long after sign-in, however active. */
   sessionAbsoluteHours: number;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: false (none) or their addresses/CIDRs. Never
+   * "all": a client could then choose its own address and slip past the per-address sign-in limits.
+   */
+  trustProxy: false | string;
   logLevel: string;
   /** Where the built web app lives; null serves the API only. */
   webDir: string | null;
@@ -28,6 +32,13 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function readTrustProxy(raw: string | undefined): false | string {
+  if (!raw || raw === '0' || raw === 'false') return false;
+  // "1"/"true": a proxy on this host or the private network (proxy-addr's named ranges).
+  if (raw === '1' || raw === 'true') return 'loopback,linklocal,uniquelocal';
+  return raw; // comma-separated addresses or CIDRs of the proxies
+}
+
 /** Reads the server configuration from the environment with the documented defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(env.KCP_DATA_DIR || './var');
@@ -38,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     sessionIdleMinutes: readInt(env, 'KCP_SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: readInt(env, 'KCP_SESSION_ABSOLUTE_HOURS', 12),
-    trustProxy: env.KCP_TRUST_PROXY === '1' || env.KCP_TRUST_PROXY === 'true',
+    trustProxy: readTrustProxy(env.KCP_TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.KCP_WEB_DIR || 'dist/web'),
   };

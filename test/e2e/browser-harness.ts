@@ -54,7 +54,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     dataDir,
     sessionIdleMinutes: 120,
     sessionAbsoluteHours: 12,
-    trustProxy: false,
+    trustProxy: false as const,
     logLevel: 'silent',
     webDir: WEB_DIR,
   };

@@ -69,6 +69,12 @@ function fieldErrorsOf(
   });
 }
 
+/** PostgreSQL refuses NUL characters and bad encodings in text (SQLite stores them): the client's input, not our fault. */
+function isRejectedText(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Installs the error and not-found handlers that render problem+json. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -92,6 +98,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       problem = problemOf('PAYLOAD_TOO_LARGE', 'The request body is too large', request.id);
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
       problem = problemOf('UNSUPPORTED_MEDIA_TYPE', 'Send application/json', request.id);
+    } else if (isRejectedText(error)) {
+      problem = problemOf(
+        'VALIDATION_FAILED',
+        'The request contains text the database cannot store (a NUL character or invalid encoding)',
+        request.id,
+        [{ field: 'body', message: 'contains a NUL character or invalid text' }],
+      );
     } else if (error.statusCode === 429) {
       problem = problemOf('RATE_LIMITED', error.message, request.id);
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

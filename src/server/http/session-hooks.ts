@@ -47,7 +47,9 @@ export function ensureAnonymousCsrfToken(request: FastifyRequest, reply: Fastify
 
 /** Why this write may not proceed (no session: 401; wrong CSRF token: 403), or null when it may. */
 function writeRefusal(request: FastifyRequest): AppError | null {
-  if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/') || request.is404) return null;
+  // The matched route, not the raw URL: '/%61pi/…' reaches an /api/ route too.
+  const route = request.routeOptions.url;
+  if (SAFE_METHODS.has(request.method) || !route?.startsWith('/api/') || request.is404) return null;
   const header = request.headers[CSRF_HEADER];
   const sent = Array.isArray(header) ? header[0] : header;
   if (request.sessionId) {

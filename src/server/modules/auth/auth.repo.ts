@@ -77,6 +77,15 @@ export async function clearAttempts(db: Db, limiterKey: string): Promise<void> {
   await db.deleteFrom('sign_in_attempts').where('limiter_key', '=', limiterKey).execute();
 }
 
+/** Removes one recorded attempt (a sign-in that succeeded is not held against the address). */
+export async function forgetAttempt(db: Db, limiterKey: string, at: string): Promise<void> {
+  await db
+    .deleteFrom('sign_in_attempts')
+    .where('limiter_key', '=', limiterKey)
+    .where('attempted_at', '=', at)
+    .execute();
+}
+
 /** Old attempts carry no information once their window has passed. */
 export async function pruneAttempts(db: Db, before: string): Promise<void> {
   await db.deleteFrom('sign_in_attempts').where('attempted_at', '<', before).execute();

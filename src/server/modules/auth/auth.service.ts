@@ -16,6 +16,7 @@ import type { AccountRow, RoleGrantRow } from '../accounts/account.table';
 import { audit } from '../audit/audit.service';
 import {
   clearAttempts,
+  forgetAttempt,
   countAttemptsSince,
   findLiveSession,
   insertSession,
@@ -94,7 +95,8 @@ function minutesBefore(now: Date, minutes: number): string {
 
 async function throwIfLimited(db: Db, key: string, limit: number, now: Date): Promise<void> {
   const since = minutesBefore(now, SIGN_IN_LIMITS.windowMinutes);
-  if ((await countAttemptsSince(db, key, since)) < limit) return;
+  // The count includes the attempt being made, recorded before the password is checked.
+  if ((await countAttemptsSince(db, key, since)) <= limit) return;
   const oldest = await oldestAttemptSince(db, key, since);
   const retryAt = oldest ? new Date(oldest).getTime() + SIGN_IN_LIMITS.windowMinutes * 60_000 : now.getTime();
   const retryAfter = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
@@ -129,26 +131,26 @@ export async function signIn(
   const pairKey = `account:${body.email}|address:${meta.ip}`;
   const accountKey = `account:${body.email}`;
   const addressKey = `address:${meta.ip}`;
+  const at = now.toISOString();
+  // Record the attempt before checking anything, so guesses sent in parallel cannot all slip in
+  // under the limit; a successful sign-in takes its own record back below.
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const key of [pairKey, accountKey, addressKey]) await recordAttempt(trx, key, at);
+    await pruneAttempts(trx, minutesBefore(now, SIGN_IN_LIMITS.windowMinutes * 4));
+  });
   await throwIfLimited(ctx.db, pairKey, SIGN_IN_LIMITS.perAccountAndAddress, now);
   await throwIfLimited(ctx.db, accountKey, SIGN_IN_LIMITS.perAccount, now);
   await throwIfLimited(ctx.db, addressKey, SIGN_IN_LIMITS.perAddress, now);
 
   const account = await findAccountByEmail(ctx.db, body.email);
   const isValid = await verifyPassword(account?.password_hash ?? (await decoyPasswordHash()), body.password);
-  if (!account || !isValid) {
-    const at = now.toISOString();
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const key of [pairKey, accountKey, addressKey]) await recordAttempt(trx, key, at);
-      await pruneAttempts(trx, minutesBefore(now, SIGN_IN_LIMITS.windowMinutes * 4));
-    });
+  if (!account || !isValid)
     throw new AppError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong');
-  }
   if (account.status !== 'active')
     throw new AppError('ACCOUNT_DISABLED', 'This account is disabled; ask an administrator');
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000).toISOString();
   const sessionId = sessionIdOf(token);
   const actorCtx: ServiceContext = { ...ctx, actor: await actorOfAccount(ctx.db, account) };
@@ -167,6 +169,7 @@ export async function signIn(
     });
     await setLastSignIn(trx, account.id, at);
     await clearAttempts(trx, pairKey);
+    for (const key of [accountKey, addressKey]) await forgetAttempt(trx, key, at);
     // The session id is a hash of the cookie; only its prefix goes to the log.
     await audit(actorCtx, trx, {
       action: 'session.sign-in',

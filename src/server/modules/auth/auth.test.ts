@@ -166,6 +166,25 @@ describe.each(ENGINES)('authentication and sessions on %s', (engine) => {
       expect(await signedInAccountOf(client)).toBeNull();
     });
 
+    it('lets at most five of ten simultaneous wrong guesses through to the password check', async () => {
+      const account = await createAccount(t, 'evaluator');
+      const clients = await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const client = t.anonymous();
+          client.remoteAddress = '192.0.2.55';
+          client.csrfToken = (await client.get('/api/v1/auth/session')).body.csrfToken;
+          return client;
+        }),
+      );
+
+      const results = await Promise.all(
+        clients.map((c) => c.post('/api/v1/auth/sign-in', { email: account.email, password: 'guess' })),
+      );
+
+      expect(results.filter((r) => r.status === 401).length).toBeLessThanOrEqual(5);
+      expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(5);
+    });
+
     it('lets the owner sign in from another address while a stranger is locked out', async () => {
       const account = await createAccount(t, 'evaluator');
       const stranger = t.anonymous();
@@ -232,6 +251,15 @@ describe.each(ENGINES)('authentication and sessions on %s', (engine) => {
   });
 
   describe('CSRF on state-changing requests with a session', () => {
+    it('checks the token however the path is spelled (/%61pi/… reaches /api/… too)', async () => {
+      const { client } = await signInNew(t, 'programme_officer');
+
+      const res = await client.request('PATCH', '/%61pi/v1/auth/me', { locale: 'ja' }, { csrf: null });
+
+      expectProblem(res, 403, 'CSRF_TOKEN_INVALID');
+      expect(await signedInAccountOf(client)).toMatchObject({ locale: 'en' });
+    });
+
     it('refuses a write without x-csrf-token with 403 CSRF_TOKEN_INVALID and changes nothing', async () => {
       const { client } = await signInNew(t, 'programme_officer');
 

@@ -191,10 +191,13 @@ export async function updateCluster(
 ): Promise<ClusterDetail> {
   const current = await getVisibleCluster(ctx, key);
   requirePermission(ctx.actor, 'cluster:update', { clusterId: current.id });
-  // Publishing is the programme office's decision, not the headquarters'.
-  if (body.isPublished !== undefined && body.isPublished !== (current.is_published === 1)) {
-    requirePermission(ctx.actor, 'cluster:create');
-  }
+  // Publishing, status and the funded period are the programme office's decisions, not the headquarters'.
+  const changesOfficeFields =
+    (body.isPublished !== undefined && body.isPublished !== (current.is_published === 1)) ||
+    (body.status !== undefined && body.status !== current.status) ||
+    (body.startFy !== undefined && body.startFy !== current.start_fy) ||
+    (body.endFy !== undefined && body.endFy !== current.end_fy);
+  if (changesOfficeFields) requirePermission(ctx.actor, 'cluster:create');
   checkPeriod(body.startFy ?? current.start_fy, body.endFy ?? current.end_fy);
   await checkPrefectures(ctx.db, body.prefectureCodes);
   if (body.coreOrganizationId)

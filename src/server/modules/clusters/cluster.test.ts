@@ -172,6 +172,37 @@ describe.each(ENGINES)('clusters on %s', (engine) => {
   });
 
   describe('PATCH /api/v1/clusters/:key', () => {
+    it.each([
+      ['status', { status: 'trial' }],
+      ['the start fiscal year', { startFy: 2003 }],
+      ['the end fiscal year', { endFy: 2007 }],
+      ['publication', { isPublished: false }],
+    ])('refuses headquarters changing %s (the office decides) with 403', async (_what, change) => {
+      const current = (await hqSapporo.get('/api/v1/clusters/sapporo')).body;
+
+      const res = await hqSapporo.patch('/api/v1/clusters/sapporo', { version: current.version, ...change });
+
+      expectProblem(res, 403, 'FORBIDDEN');
+    });
+
+    it('answers 400, not 500, to a version past the 32-bit range', async () => {
+      const res = await officer.patch('/api/v1/clusters/kyoto', { version: 3_000_000_000, source: 'x' });
+
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'body.version');
+    });
+
+    it('answers a client error, never 500, to text with a NUL character', async () => {
+      const search = await t.anonymous().get('/api/v1/clusters?q=%00');
+      const write = await officer.post('/api/v1/organizations', {
+        kind: 'university',
+        name: { ja: '', en: 'Nul\u0000 University' },
+        source: 'test',
+      });
+
+      expect(search.status).toBeLessThan(500);
+      expect(write.status).toBeLessThan(500);
+    });
+
     it('lets a programme officer rename a cluster, bumping its version and auditing before and after', async () => {
       const cluster = await createCluster(officer, { isPublished: true });
 

@@ -82,6 +82,11 @@ export async function getOutcomeTable(
   };
 }
 
+/** A cell Excel would run as a formula (=, +, -, @, tab, CR first) is prefixed with ' to stay text. */
+function csvSafe(value: string | number): string | number {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** The outcome table as CSV: UTF-8 with a BOM (Excel opens it as UTF-8), Japanese and English headers. */
 export function outcomeTableCsv(table: OutcomeTableResponse): string {
   const header = [
@@ -99,7 +104,8 @@ export function outcomeTableCsv(table: OutcomeTableResponse): string {
     ...table.indicators.map((i) => r.values[i.key] ?? 0),
   ]);
   const total = ['total', '合計', 'Total', ...table.indicators.map((i) => table.total.values[i.key] ?? 0)];
-  return '\uFEFF' + stringify([header, ...body, total], { record_delimiter: '\r\n' });
+  const records = [header, ...body, total].map((record) => record.map(csvSafe));
+  return '\uFEFF' + stringify(records, { record_delimiter: '\r\n' });
 }
 
 /** A cluster's reports with their values: accepted ones for everyone; drafts too for its headquarters and officers. */

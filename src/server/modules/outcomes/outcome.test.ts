@@ -35,6 +35,21 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
       expect(res.body.indicators.map((i: { key: string }) => i.key)).toEqual(Object.keys(SEED_TOTAL));
     });
 
+    it('keeps a cluster name that looks like a formula as text in the CSV', async () => {
+      const officer = await t.signInAs('programme_officer');
+      const current = (await officer.get('/api/v1/clusters/ube')).body;
+      await officer.patch('/api/v1/clusters/ube', {
+        version: current.version,
+        name: { ja: current.name.ja, en: '=HYPERLINK("http://evil.example/")' },
+      });
+
+      const res = await t.anonymous().get('/api/v1/outcome-table?format=csv');
+
+      const ube = res.text.split('\r\n').find((line: string) => line.startsWith('ube,'));
+      expect(ube).toContain(`"'=HYPERLINK(""http://evil.example/"")"`);
+      await officer.patch('/api/v1/clusters/ube', { version: current.version + 1, name: current.name });
+    });
+
     it('downloads the table as CSV with a BOM for Excel, one row per cluster and the Total row', async () => {
       const res = await t.anonymous().get('/api/v1/outcome-table?format=csv');
 
