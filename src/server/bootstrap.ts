@@ -1,6 +1,7 @@
 /** What happens before the server takes requests: migrate, load reference data once, make the first administrator. */
 import type { DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { withStartupLock } from './db/startup-lock';
 import { systemContext } from './context';
 import { createAccount, hasNoAccounts } from './modules/accounts/account.service';
 import { loadReferenceData } from './modules/reference-data/reference-data.service';
@@ -14,7 +15,15 @@ export interface BootstrapResult {
   firstAdmin: { email: string; password: string } | null;
 }
 
-export async function bootstrap(
+/** Migrates, loads the reference data once and creates the first administrator once, one process at a time. */
+export function bootstrap(
+  database: DatabaseHandle,
+  options: { createFirstAdmin: boolean },
+): Promise<BootstrapResult> {
+  return withStartupLock(database, () => bootstrapUnlocked(database, options));
+}
+
+async function bootstrapUnlocked(
   database: DatabaseHandle,
   options: { createFirstAdmin: boolean },
 ): Promise<BootstrapResult> {

@@ -358,9 +358,10 @@ export async function updateSelf(
 export async function changeOwnPassword(
   ctx: ServiceContext,
   body: { currentPassword: string; newPassword: string },
-  currentSessionId: string,
+  currentSessionId: string | null,
 ): Promise<void> {
   const id = requireAccountActor(ctx);
+  if (!currentSessionId) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
   const account = await getAccountRow(ctx.db, id);
   if (!(await verifyPassword(account.password_hash, body.currentPassword))) {
     throw new AppError('VALIDATION_FAILED', 'The current password is wrong', {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HealthResponse } from '../../../contracts/reference';
 import type { DatabaseEngine } from '../../config';
-import { pingDatabase } from './health.repo';
+import { ctxOf } from '../../http/request-context';
+import { checkHealth } from './health.service';
 
 /** Liveness that also proves the database answers. */
 export function registerHealthRoutes(app: FastifyInstance, engine: DatabaseEngine): void {
@@ -15,8 +16,8 @@ export function registerHealthRoutes(app: FastifyInstance, engine: DatabaseEngin
         response: { 200: HealthResponse },
       },
     },
-    async () => {
-      await pingDatabase(app.db);
+    async (request) => {
+      await checkHealth(ctxOf(request));
       return { status: 'ok' as const, database: engine };
     },
   );
