@@ -111,7 +111,15 @@ describe('kcp CLI on SQLite', () => {
     db.prepare("update clusters set name_en = 'Changed' where key = 'kyoto'").run();
     db.close();
     expect(await main(['restore', '--from', backup])).toBe(0);
-    expect(dump(live)).toEqual(before);
+    const after = dump(live);
+    const { audit_log: auditAfter, audit_head: _headAfter, ...restAfter } = after;
+    const { audit_log: auditBefore, audit_head: _headBefore, ...restBefore } = before;
+    expect(restAfter).toEqual(restBefore);
+    // The backup's history, then one entry recording the restore itself.
+    expect(auditAfter!.slice(0, auditBefore!.length)).toEqual(auditBefore);
+    expect(auditAfter!.slice(auditBefore!.length)).toEqual([
+      expect.objectContaining({ action: 'database.restore' }),
+    ]);
     expect(await main(['audit', 'verify'])).toBe(0);
   });
 

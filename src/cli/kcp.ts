@@ -12,7 +12,7 @@ import { openDatabase, sqliteFileOf } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { AppError } from '../server/http/app-error';
 import { createAccount } from '../server/modules/accounts/account.service';
-import { verifyAuditChain } from '../server/modules/audit/audit.service';
+import { audit, verifyAuditChain } from '../server/modules/audit/audit.service';
 import { loadReferenceData } from '../server/modules/reference-data/reference-data.service';
 import { backupSqlite, restoreSqlite } from './backup';
 
@@ -185,6 +185,20 @@ export async function main(argv: string[]): Promise<number> {
         }
         if (!values.from) return usageError('restore needs --from FILE');
         const rows = restoreSqlite(path.resolve(values.from), sqliteFileOf(config.dataDir));
+        // The restored history gets an entry saying it was restored, from what, and when.
+        await withDatabase(async ({ db }) => {
+          const ctx = systemContext(db, 'cli');
+          await db
+            .transaction()
+            .execute((trx) =>
+              audit(ctx, trx, {
+                action: 'database.restore',
+                entityType: 'database',
+                entityId: 'sqlite',
+                after: { from: path.resolve(values.from!), rows },
+              }),
+            );
+        });
         console.log(`restored ${rows} rows from ${values.from}`);
         return 0;
       }
