@@ -188,16 +188,14 @@ export async function main(argv: string[]): Promise<number> {
         // The restored history gets an entry saying it was restored, from what, and when.
         await withDatabase(async ({ db }) => {
           const ctx = systemContext(db, 'cli');
-          await db
-            .transaction()
-            .execute((trx) =>
-              audit(ctx, trx, {
-                action: 'database.restore',
-                entityType: 'database',
-                entityId: 'sqlite',
-                after: { from: path.resolve(values.from!), rows },
-              }),
-            );
+          await db.transaction().execute((trx) =>
+            audit(ctx, trx, {
+              action: 'database.restore',
+              entityType: 'database',
+              entityId: 'sqlite',
+              after: { from: path.resolve(values.from!), rows },
+            }),
+          );
         });
         console.log(`restored ${rows} rows from ${values.from}`);
         return 0;
