@@ -7,6 +7,7 @@ import type { Db, ServiceContext } from '../../context';
 import { AppError, notFound, unknownReference, versionConflict } from '../../http/app-error';
 import { isUniqueViolation } from '../../db/errors';
 import { audit } from '../audit/audit.service';
+import { grantResponsesByAccount } from './grant-responses';
 import { requireOrganization } from '../organizations/organization.service';
 import { revokeAccountSessions } from '../auth/auth.repo';
 import { toSelfResponse } from '../auth/auth.service';
@@ -29,13 +30,9 @@ import {
 import type { AccountRow, RoleGrantRow } from './account.table';
 
 async function toAccountResponses(db: Db, rows: AccountRow[]): Promise<AccountResponse[]> {
-  const grants = await listActiveGrants(
+  const grants = await grantResponsesByAccount(
     db,
     rows.map((r) => r.id),
-  );
-  const keys = await clusterKeysByIds(
-    db,
-    grants.filter((g) => g.scope_type === 'cluster' && g.scope_id !== null).map((g) => g.scope_id!),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -43,15 +40,7 @@ async function toAccountResponses(db: Db, rows: AccountRow[]): Promise<AccountRe
     displayName: r.display_name,
     locale: r.locale === 'en' ? 'en' : 'ja',
     status: r.status === 'disabled' ? 'disabled' : 'active',
-    grants: grants
-      .filter((g) => g.account_id === r.id)
-      .map((g) => ({
-        id: g.id,
-        role: g.role as Role,
-        scopeType: g.scope_type as ScopeType,
-        scopeId: g.scope_id,
-        scopeLabel: g.scope_type === 'cluster' && g.scope_id !== null ? (keys.get(g.scope_id) ?? null) : null,
-      })),
+    grants: grants.get(r.id) ?? [],
     lastSignInAt: r.last_sign_in_at,
     version: r.version,
     createdAt: r.created_at,

@@ -1,21 +1,11 @@
 /** The audit chain's hash: each entry commits to its content and to the previous entry's hash. */
 import { createHash } from 'node:crypto';
+import type { AuditLogRow } from './audit.table';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface HashedFields {
-  seq: number;
-  at: string;
-  actor_account_id: number | null;
-  actor_label: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  request_id: string | null;
-  prev_hash: string;
-}
+/** Every stored field of an entry except the hash itself. */
+export type HashedFields = Omit<AuditLogRow, 'hash'>;
 
 /** SHA-256 over a fixed-order JSON array of the entry's fields, so any edit changes the hash. */
 export function auditEntryHash(e: HashedFields): string {

@@ -6,7 +6,6 @@ import type { SelfResponse, SignInBody } from '../../../contracts/auth';
 import type { Db, ServiceContext } from '../../context';
 import { AppError } from '../../http/app-error';
 import {
-  clusterKeysByIds,
   findAccountByEmail,
   findAccountById,
   listActiveGrants,
@@ -14,6 +13,7 @@ import {
 } from '../accounts/account.repo';
 import type { AccountRow, RoleGrantRow } from '../accounts/account.table';
 import { audit } from '../audit/audit.service';
+import { grantResponsesByAccount } from '../accounts/grant-responses';
 import {
   clearAttempts,
   forgetAttempt,
@@ -67,25 +67,15 @@ export async function actorOfAccount(db: Db, account: AccountRow): Promise<Actor
 
 /** What the signed-in person sees of themselves, including the permissions the web app uses to show or hide actions. */
 export async function toSelfResponse(db: Db, account: AccountRow): Promise<SelfResponse> {
-  const grants = await listActiveGrants(db, [account.id]);
-  const keys = await clusterKeysByIds(
-    db,
-    grants.filter((g) => g.scope_type === 'cluster' && g.scope_id !== null).map((g) => g.scope_id!),
-  );
+  const grants = (await grantResponsesByAccount(db, [account.id])).get(account.id) ?? [];
   return {
     id: account.id,
     email: account.email,
     displayName: account.display_name,
     locale: account.locale === 'en' ? 'en' : 'ja',
-    grants: grants.map((g) => ({
-      id: g.id,
-      role: g.role as Role,
-      scopeType: g.scope_type as ScopeType,
-      scopeId: g.scope_id,
-      scopeLabel: g.scope_type === 'cluster' && g.scope_id !== null ? (keys.get(g.scope_id) ?? null) : null,
-    })),
+    grants,
     // Held through some grant; cluster-scoped ones still apply only to the grant's clusters.
-    permissions: PERMISSIONS.filter((p) => grants.some((g) => POLICY[p].includes(g.role as Role))),
+    permissions: PERMISSIONS.filter((p) => grants.some((g) => POLICY[p].includes(g.role))),
   };
 }
 
