@@ -41,11 +41,39 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/**
+ * Waits until the pool just closed has really let go of the database: dropping it with (force)
+ * while its connections are still ending makes pg raise 57P01 into whatever test runs next.
+ */
+async function waitForConnectionsToClose(name: string, timeoutMs = 3000): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const result = await client.query(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if ((result.rows[0] as { n: number }).n === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** Makes a fresh PostgreSQL database and returns its URL and a function that drops it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `kcp_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await waitForConnectionsToClose(name);
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
 }

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { bootstrap } from '../../src/server/bootstrap';
 import { type AppConfig } from '../../src/server/config';
@@ -12,7 +11,7 @@ import { systemContext } from '../../src/server/context';
 import { createAccount } from '../../src/server/modules/accounts/account.service';
 import type { GrantInput } from '../../src/contracts/accounts';
 import type { Role } from '../../src/domain/permissions';
-import { ADMIN_URL, createPostgresDatabase, type Engine } from './engines';
+import { createPostgresDatabase, type Engine } from './engines';
 import { HttpClient } from './http-client';
 
 export interface TestApp {
@@ -27,30 +26,6 @@ export interface TestApp {
 }
 
 let counter = 0;
-
-/**
- * pg's Pool.end() resolves before its clients' sockets have closed; dropping the database `with (force)`
- * at that moment terminates them and pg reports "terminating connection due to administrator command"
- * as an uncaught error. Waiting until the server has no backend left for the database avoids that race.
- */
-async function waitForConnectionsToClose(databaseUrl: string, timeoutMs = 3000): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const result = await client.query(
-        'select count(*)::int as n from pg_stat_activity where datname = $1',
-        [name],
-      );
-      if ((result.rows[0] as { n: number }).n === 0 || Date.now() > deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 export async function buildTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcp-test-'));
@@ -96,10 +71,7 @@ export async function buildTestApp(engine: Engine, overrides: Partial<AppConfig>
     async close() {
       await app.close();
       await database.close();
-      if (pgDatabase) {
-        await waitForConnectionsToClose(pgDatabase.url);
-        await pgDatabase.drop();
-      }
+      await pgDatabase?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
