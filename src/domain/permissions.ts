@@ -59,11 +59,23 @@ export const PERMISSIONS = [
   'person:read-contact',
   'account:manage',
   'audit:read',
+  'outcome-report:edit',
+  'outcome-report:review',
+  'outcome-report:read-drafts',
+  'report-deadline:manage',
+  'target:edit',
+  'budget:edit',
+  'import:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** A cluster-scoped permission applies only to the clusters a headquarters grant names. */
-const CLUSTER_SCOPED: ReadonlySet<Permission> = new Set(['cluster:update', 'cluster-member:manage']);
+const CLUSTER_SCOPED: ReadonlySet<Permission> = new Set([
+  'cluster:update',
+  'cluster-member:manage',
+  'outcome-report:edit',
+  'target:edit',
+]);
 
 /** The policy table: which roles hold each permission. The anonymous public holds `published:read`. */
 export const POLICY: Record<Permission, readonly Role[]> = {
@@ -79,6 +91,18 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'person:read-contact': ['administrator', 'programme_officer', 'coordinator'],
   'account:manage': ['administrator'],
   'audit:read': ['administrator'],
+  // Headquarters prepare and correct their own cluster's reports; officers review them.
+  'outcome-report:edit': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  'outcome-report:review': ['administrator', 'programme_officer'],
+  // Opens the reports workspace. Not cluster-scoped: services show headquarters only the drafts
+  // of headquartersClusterIds(actor), officers every cluster's.
+  'outcome-report:read-drafts': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  'report-deadline:manage': ['administrator', 'programme_officer'],
+  'target:edit': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  // The ledger is the ministry's: officers keep it; everyone reads published clusters' lines.
+  'budget:edit': ['administrator', 'programme_officer'],
+  // Headquarters may import rows of their own cluster only (checked per row by the importer).
+  'import:run': ['administrator', 'programme_officer', 'cluster_headquarters'],
 };
 
 export interface PermissionTarget {

@@ -16,6 +16,14 @@ import type {
   OutcomeValueTable,
 } from '../modules/outcomes/outcome.table';
 import type { PersonTable } from '../modules/people/person.table';
+import type { BudgetLineTable } from '../modules/budgets/budget.table';
+import type { ImportJobTable } from '../modules/imports/import-job.table';
+import type {
+  OutcomeItemTable,
+  OutcomeReportEventTable,
+  ReportDeadlineTable,
+} from '../modules/reports/report.table';
+import type { TargetTable } from '../modules/targets/target.table';
 import type { KeyFieldTable, PrefectureTable, ProgrammeTable } from '../modules/programme/programme.table';
 
 export interface Database {
@@ -31,6 +39,12 @@ export interface Database {
   indicators: IndicatorTable;
   outcome_reports: OutcomeReportTable;
   outcome_values: OutcomeValueTable;
+  outcome_report_events: OutcomeReportEventTable;
+  outcome_items: OutcomeItemTable;
+  report_deadlines: ReportDeadlineTable;
+  targets: TargetTable;
+  budget_lines: BudgetLineTable;
+  import_jobs: ImportJobTable;
   criteria_templates: CriteriaTemplateTable;
   criteria_items: CriteriaItemTable;
   accounts: AccountTable;

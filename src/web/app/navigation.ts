@@ -7,6 +7,11 @@ export interface NavItem {
     | 'nav.programme'
     | 'nav.outcomes'
     | 'nav.clusters'
+    | 'nav.analytics'
+    | 'nav.budgets'
+    | 'nav.reports'
+    | 'nav.imports'
+    | 'nav.openData'
     | 'nav.organizations'
     | 'nav.people'
     | 'nav.adminUsers'
@@ -20,6 +25,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.programme', end: true },
   { to: '/outcomes', labelKey: 'nav.outcomes' },
   { to: '/clusters', labelKey: 'nav.clusters' },
+  { to: '/analytics', labelKey: 'nav.analytics' },
+  { to: '/budgets', labelKey: 'nav.budgets' },
+  { to: '/open-data', labelKey: 'nav.openData' },
+  { to: '/reports', labelKey: 'nav.reports', permission: 'outcome-report:read-drafts' },
+  { to: '/imports', labelKey: 'nav.imports', permission: 'import:run' },
   { to: '/organizations', labelKey: 'nav.organizations', permission: 'organization:create' },
   { to: '/people', labelKey: 'nav.people', permission: 'person:create' },
   { to: '/admin/users', labelKey: 'nav.adminUsers', permission: 'account:manage' },

@@ -1,9 +1,9 @@
 import 'i18next';
-import type ja from './ja.json';
+import type { TranslationResources } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ja };
+    resources: { translation: TranslationResources };
   }
 }

@@ -1,8 +1,7 @@
 /** i18next set-up: Japanese by default, English on request; the choice is kept in localStorage and on <html lang>. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ja from './ja.json';
+import { resources } from './resources';
 
 export type AppLocale = 'ja' | 'en';
 export const APP_LOCALES: readonly AppLocale[] = ['ja', 'en'];
@@ -38,7 +37,7 @@ function applyDocumentLanguage(locale: AppLocale): void {
 export function initI18n(): typeof i18n {
   const initial = readStoredLocale() ?? 'ja';
   void i18n.use(initReactI18next).init({
-    resources: { ja: { translation: ja }, en: { translation: en } },
+    resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
     lng: initial,
     fallbackLng: 'ja',
     supportedLngs: ['ja', 'en'],

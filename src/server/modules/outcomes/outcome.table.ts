@@ -23,6 +23,10 @@ export interface OutcomeReportTable {
   source: string;
   submitted_at: string | null;
   accepted_at: string | null;
+  researcher_count: number | null;
+  return_comment: string | null;
+  returned_at: string | null;
+  created_by: number | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -1,0 +1,216 @@
+/**
+ * Itemised evidence behind a yearly outcome report, and how items turn into the indicator counts
+ * of the seed's outcome table. Where a report has items for an indicator its value is derived from
+ * them; an aggregate without items stays allowed with a note (see outcome-checks.ts).
+ */
+import { fiscalYearOf, type FiscalYear } from './fiscal-year';
+import type { IndicatorKey } from './indicators';
+
+export const ITEM_KINDS = ['paper', 'patent', 'award', 'product', 'transfer', 'press'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const PAPER_SCOPES = ['domestic', 'abroad'] as const;
+export type PaperScope = (typeof PAPER_SCOPES)[number];
+
+export const PATENT_STATUSES = ['applied', 'granted'] as const;
+export type PatentStatus = (typeof PATENT_STATUSES)[number];
+
+/** Who holds a patent: listing all four lets the programme see IP held in different places as one portfolio. */
+export const PATENT_OWNER_KINDS = ['university', 'headquarters', 'company', 'inventor'] as const;
+export type PatentOwnerKind = (typeof PATENT_OWNER_KINDS)[number];
+
+export const PRESS_MEDIA = ['newspaper', 'tv', 'journal'] as const;
+export type PressMedium = (typeof PRESS_MEDIA)[number];
+
+/** The country code of a domestic patent (ISO 3166-1 alpha-2). */
+export const DOMESTIC_COUNTRY = 'JP';
+
+export const ITEM_KIND_LABELS: Readonly<Record<ItemKind, { ja: string; en: string }>> = {
+  paper: { ja: '論文', en: 'Paper' },
+  patent: { ja: '特許', en: 'Patent' },
+  award: { ja: '受賞', en: 'Award' },
+  product: { ja: '製品', en: 'Product' },
+  transfer: { ja: '他の資金への展開', en: 'Transfer to other funds' },
+  press: { ja: '報道', en: 'Press coverage' },
+};
+
+/** The fields of an item as the domain sees them (dates are ISO yyyy-mm-dd). */
+export interface OutcomeItem {
+  kind: ItemKind;
+  title: string;
+  authors?: string | null;
+  venue?: string | null;
+  pubYear?: number | null;
+  doi?: string | null;
+  scope?: PaperScope | null;
+  applicationNumber?: string | null;
+  filingDate?: string | null;
+  country?: string | null;
+  patentStatus?: PatentStatus | null;
+  grantedDate?: string | null;
+  ownerKind?: PatentOwnerKind | null;
+  ownerName?: string | null;
+  recipient?: string | null;
+  company?: string | null;
+  launchDate?: string | null;
+  media?: PressMedium | null;
+  outlet?: string | null;
+  itemDate?: string | null;
+  programmeName?: string | null;
+  funder?: string | null;
+  amountYen?: number | null;
+  periodFromFy?: number | null;
+  periodToFy?: number | null;
+  note?: string | null;
+}
+
+/** The fields each kind requires beyond its title (the API and the importer both enforce these). */
+export const REQUIRED_FIELDS: Readonly<Record<ItemKind, readonly (keyof OutcomeItem)[]>> = {
+  paper: ['authors', 'venue', 'pubYear', 'scope'],
+  patent: ['applicationNumber', 'filingDate', 'country', 'patentStatus', 'ownerKind'],
+  award: ['recipient', 'itemDate'],
+  product: ['company', 'launchDate'],
+  transfer: ['programmeName', 'funder', 'amountYen', 'periodFromFy'],
+  press: ['media', 'outlet', 'itemDate'],
+};
+
+/** DOIs compare case-insensitively and without their resolver prefix. */
+export function normaliseDoi(doi: string): string {
+  return doi
+    .trim()
+    .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, '')
+    .toLowerCase();
+}
+
+/** Application numbers compare without spaces, hyphens' variants or case: 特願2003-123456 = 特願2003－123456. */
+export function normaliseApplicationNumber(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/[\s\u2010-\u2015\u2212]/g, (ch) => (/\s/.test(ch) ? '' : '-'))
+    .toUpperCase();
+}
+
+/** A small stable digest (FNV-1a, 32 bit, hex) for items that have no identifier of their own. */
+function digest(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * What makes two items the same item, so importing a file twice updates instead of duplicating:
+ * the DOI of a paper, the application number of a patent, otherwise the kind's identifying fields.
+ */
+export function itemNaturalKey(item: OutcomeItem): string {
+  if (item.kind === 'paper' && item.doi) return `doi:${normaliseDoi(item.doi)}`;
+  if (item.kind === 'patent' && item.applicationNumber)
+    return `app:${normaliseApplicationNumber(item.applicationNumber)}`;
+  const title = item.title.normalize('NFKC').trim().toLowerCase();
+  const parts: (string | number | null | undefined)[] = [item.kind, title];
+  if (item.kind === 'paper') parts.push(item.venue, item.pubYear);
+  if (item.kind === 'award') parts.push(item.recipient, item.itemDate);
+  if (item.kind === 'product') parts.push(item.company);
+  if (item.kind === 'transfer') parts.push(item.funder, item.periodFromFy);
+  if (item.kind === 'press') parts.push(item.media, item.outlet, item.itemDate);
+  return `h:${digest(
+    parts
+      .map((p) =>
+        String(p ?? '')
+          .normalize('NFKC')
+          .trim()
+          .toLowerCase(),
+      )
+      .join('\u241f'),
+  )}`;
+}
+
+function within(date: string | null | undefined, from: FiscalYear, to: FiscalYear): boolean {
+  if (!date) return false;
+  const fy = fiscalYearOf(date);
+  return fy >= from && fy <= to;
+}
+
+/**
+ * How much one item adds to each indicator of a report covering fiscal years [from, to]:
+ * - a paper counts once, domestic or abroad;
+ * - a patent counts as applied when filed within the period and as acquired when granted within
+ *   it (a patent filed and granted in the same year counts for both), domestic when filed in JP;
+ * - a product counts when launched within the period; its amount is that period's sales in yen;
+ * - an award, a transfer to other funds and a press item count once (press by medium).
+ */
+export function itemContributions(
+  item: OutcomeItem,
+  from: FiscalYear,
+  to: FiscalYear,
+): Partial<Record<IndicatorKey, number>> {
+  switch (item.kind) {
+    case 'paper':
+      return item.scope === 'abroad' ? { papers_abroad: 1 } : { papers_domestic: 1 };
+    case 'award':
+      return { awards: 1 };
+    case 'transfer':
+      return { transfers_to_other_funds: 1 };
+    case 'press':
+      if (item.media === 'tv') return { news_tv: 1 };
+      if (item.media === 'journal') return { news_journal: 1 };
+      return { news_newspaper: 1 };
+    case 'product': {
+      const out: Partial<Record<IndicatorKey, number>> = { sales: item.amountYen ?? 0 };
+      if (within(item.launchDate, from, to)) out.products = 1;
+      return out;
+    }
+    case 'patent': {
+      const domestic = (item.country ?? DOMESTIC_COUNTRY).toUpperCase() === DOMESTIC_COUNTRY;
+      const out: Partial<Record<IndicatorKey, number>> = {};
+      if (within(item.filingDate, from, to))
+        out[domestic ? 'patents_domestic_applied' : 'patents_abroad_applied'] = 1;
+      if (item.patentStatus === 'granted' && within(item.grantedDate, from, to))
+        out[domestic ? 'patents_domestic_acquired' : 'patents_abroad_acquired'] = 1;
+      return out;
+    }
+  }
+}
+
+/** The indicators a kind of item can feed: a manual value for these is replaced once items exist. */
+export const KIND_INDICATORS: Readonly<Record<ItemKind, readonly IndicatorKey[]>> = {
+  paper: ['papers_domestic', 'papers_abroad'],
+  award: ['awards'],
+  patent: [
+    'patents_domestic_applied',
+    'patents_domestic_acquired',
+    'patents_abroad_applied',
+    'patents_abroad_acquired',
+  ],
+  transfer: ['transfers_to_other_funds'],
+  product: ['products', 'sales'],
+  press: ['news_newspaper', 'news_tv', 'news_journal'],
+};
+
+/**
+ * The indicator values the items of a report add up to, and which indicators are item-backed
+ * (any item of a feeding kind exists). Indicators not item-backed keep their reported aggregate.
+ */
+export function deriveIndicatorValues(
+  items: readonly OutcomeItem[],
+  from: FiscalYear,
+  to: FiscalYear,
+): { values: Partial<Record<IndicatorKey, number>>; itemBacked: Set<IndicatorKey> } {
+  const values: Partial<Record<IndicatorKey, number>> = {};
+  const itemBacked = new Set<IndicatorKey>();
+  for (const item of items) {
+    for (const key of KIND_INDICATORS[item.kind]) {
+      itemBacked.add(key);
+      values[key] ??= 0;
+    }
+    for (const [key, amount] of Object.entries(itemContributions(item, from, to)) as [
+      IndicatorKey,
+      number,
+    ][]) {
+      values[key] = (values[key] ?? 0) + amount;
+    }
+  }
+  return { values, itemBacked };
+}

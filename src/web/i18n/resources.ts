@@ -1,0 +1,38 @@
+/**
+ * Every translation, ja and en. The shared strings live in ./ja.json and ./en.json; a feature
+ * keeps its own in features/<feature>/locales so features can be translated (and changed) apart.
+ */
+import analyticsEn from '../features/analytics/locales/en.json';
+import analyticsJa from '../features/analytics/locales/ja.json';
+import budgetsEn from '../features/budgets/locales/en.json';
+import budgetsJa from '../features/budgets/locales/ja.json';
+import importsEn from '../features/imports/locales/en.json';
+import importsJa from '../features/imports/locales/ja.json';
+import portalEn from '../features/portal/locales/en.json';
+import portalJa from '../features/portal/locales/ja.json';
+import reportingEn from '../features/reporting/locales/en.json';
+import reportingJa from '../features/reporting/locales/ja.json';
+import en from './en.json';
+import ja from './ja.json';
+
+const jaResources = {
+  ...ja,
+  reporting: reportingJa,
+  budgets: budgetsJa,
+  imports: importsJa,
+  analytics: analyticsJa,
+  portal: portalJa,
+};
+
+/** English must have every key Japanese has (src/web/i18n/resources.test.ts checks it). */
+const enResources: typeof jaResources = {
+  ...en,
+  reporting: reportingEn,
+  budgets: budgetsEn,
+  imports: importsEn,
+  analytics: analyticsEn,
+  portal: portalEn,
+};
+
+export const resources = { ja: jaResources, en: enResources };
+export type TranslationResources = typeof jaResources;
