@@ -15,6 +15,7 @@ import { createAccount } from '../server/modules/accounts/account.service';
 import { audit, verifyAuditChain } from '../server/modules/audit/audit.service';
 import { loadReferenceData } from '../server/modules/reference-data/reference-data.service';
 import { backupSqlite, restoreSqlite } from './backup';
+import { IMPORT_USAGE, importCommand } from './import-command';
 
 const USAGE = `Knowledge Cluster Platform — kcp <command>
 
@@ -27,6 +28,7 @@ const USAGE = `Knowledge Cluster Platform — kcp <command>
   audit verify                     check the audit log's hash chain; exits 1 naming the first bad entry
   backup --out FILE                copy the SQLite database online (PostgreSQL: use pg_dump)
   restore --from FILE              replace the SQLite database with a backup (stop the server first)
+  ${IMPORT_USAGE}
 
 roles: ${ROLES.join(', ')}`;
 
@@ -151,6 +153,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'user':
         if (rest[0] === 'add') return await userAdd(rest.slice(1));
         break;
+      case 'import':
+        return await withDatabase((handle) => importCommand(rest, handle, loadConfig()));
       case 'audit':
         if (rest[0] === 'verify') {
           return await withDatabase(async ({ db }) => {

@@ -6,7 +6,11 @@ export const OutcomeTableQuery = z
   .strictObject({
     from: FiscalYearQuery.default(2002),
     to: FiscalYearQuery.default(2004),
-    format: z.enum(['json', 'csv']).default('json'),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+    /** CSV only: UTF-8 with a BOM, or Shift_JIS (CP932) for older Excel. */
+    encoding: z.enum(['utf-8', 'shift_jis']).default('utf-8'),
+    /** Header language of CSV and XLSX; CSV without it keeps keys with both languages' labels. */
+    lang: z.enum(['ja', 'en']).optional(),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type OutcomeTableQuery = z.infer<typeof OutcomeTableQuery>;

@@ -57,6 +57,8 @@ export const OutcomeItemInput = z.strictObject({
 export type OutcomeItemInput = z.infer<typeof OutcomeItemInput>;
 
 export const OutcomeItem = OutcomeItemInput.extend({
+  // Responses are encoded through the schema, and a transform (upper-casing) cannot run backwards.
+  country: z.string().nullish(),
   id: z.number().int(),
   reportId: z.number().int(),
   fiscalYear: z.number().int(),
@@ -95,6 +97,7 @@ export const OutcomeReport = z.object({
   status: ReportStatus,
   reportVersion: z.number().int(),
   supersedesId: z.number().int().nullable(),
+  /** The accepted version that replaced this one (an open correction does not count until accepted). */
   supersededById: z.number().int().nullable(),
   reason: z.string().nullable(),
   researcherCount: z.number().int().nullable(),
@@ -121,7 +124,9 @@ export const ReportSummary = OutcomeReport.pick({
   fyTo: true,
   status: true,
   reportVersion: true,
+  supersedesId: true,
   supersededById: true,
+  reason: true,
   submittedAt: true,
   acceptedAt: true,
   version: true,
@@ -135,6 +140,8 @@ export const ReportListQuery = PageQuery.extend({
   status: ReportStatus.optional(),
 }).strict();
 export const ReportListResponse = pageOf(ReportSummary);
+/** Every version of one cluster's report for one period, oldest first (drafts only for those who see drafts). */
+export const ReportVersionsResponse = z.array(ReportSummary);
 
 /** Start the yearly report of a cluster (one single-year report per cluster and fiscal year). */
 export const CreateReportBody = z.strictObject({
@@ -160,6 +167,10 @@ export const UpdateReportBody = z.strictObject({
 
 export const ItemBody = OutcomeItemInput;
 export const UpdateItemBody = OutcomeItemInput.extend({ version: Version });
+/** DELETE …/items/:itemId?version=N: the item's version the client read. */
+export const DeleteItemQuery = z.strictObject({
+  version: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 export const ReportIdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const ReportItemParam = ReportIdParam.extend({

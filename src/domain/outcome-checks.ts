@@ -3,10 +3,10 @@
  * field. Errors block submission; warnings ask for a second look (a duplicate identifier, a value
  * far from the cluster's own history) and never block.
  */
-import { fiscalYearOf } from './fiscal-year';
 import { getIndicator, INDICATOR_KEYS, type IndicatorKey } from './indicators';
 import {
   deriveIndicatorValues,
+  itemDateFiscalYear,
   normaliseApplicationNumber,
   normaliseDoi,
   type OutcomeItem,
@@ -24,7 +24,11 @@ export type IssueCode =
   | 'duplicate_doi'
   | 'duplicate_application'
   | 'far_from_history'
-  | 'period_reversed';
+  | 'period_reversed'
+  | 'invalid_date';
+
+/** The date fields of an item; each must be a calendar date within the platform's fiscal years. */
+const ITEM_DATE_FIELDS = ['filingDate', 'grantedDate', 'launchDate', 'itemDate'] as const;
 
 export interface ReportIssue {
   severity: IssueSeverity;
@@ -138,6 +142,34 @@ export function checkReport(report: ReportUnderCheck, context: CheckContext = {}
           ),
         );
     }
+    for (const field of ITEM_DATE_FIELDS) {
+      const date = item[field];
+      if (date && itemDateFiscalYear(date) === null)
+        issues.push(
+          issue(
+            'error',
+            'invalid_date',
+            `${at}.${field}`,
+            `${index + 1}件目の${field}（${date}）は有効な日付ではありません`,
+            `Item ${index + 1}: ${field} (${date}) is not a valid date between FY1950 and FY2100`,
+          ),
+        );
+    }
+    if (
+      item.kind === 'transfer' &&
+      item.periodFromFy != null &&
+      item.periodToFy != null &&
+      item.periodToFy < item.periodFromFy
+    )
+      issues.push(
+        issue(
+          'error',
+          'period_reversed',
+          `${at}.periodToFy`,
+          `${index + 1}件目の期間の終了年度（${item.periodToFy}）が開始年度（${item.periodFromFy}）より前です`,
+          `Item ${index + 1}: the period ends (FY${item.periodToFy}) before it starts (FY${item.periodFromFy})`,
+        ),
+      );
     if (item.kind === 'patent') {
       if (item.patentStatus === 'granted' && !item.grantedDate)
         issues.push(
@@ -149,9 +181,10 @@ export function checkReport(report: ReportUnderCheck, context: CheckContext = {}
             `Item ${index + 1} is granted but has no granted date`,
           ),
         );
-      if (item.filingDate && item.grantedDate) {
-        const filedFy = fiscalYearOf(item.filingDate);
-        const grantedFy = fiscalYearOf(item.grantedDate);
+      // Unreadable dates are reported once above as invalid_date, not compared here.
+      const filedFy = itemDateFiscalYear(item.filingDate);
+      const grantedFy = itemDateFiscalYear(item.grantedDate);
+      if (item.filingDate && item.grantedDate && filedFy !== null && grantedFy !== null) {
         if (grantedFy < filedFy || item.grantedDate < item.filingDate)
           issues.push(
             issue(
@@ -163,8 +196,11 @@ export function checkReport(report: ReportUnderCheck, context: CheckContext = {}
             ),
           );
       }
-      if (item.applicationNumber) {
-        const key = normaliseApplicationNumber(item.applicationNumber);
+      const application = item.applicationNumber
+        ? normaliseApplicationNumber(item.applicationNumber).trim()
+        : '';
+      if (application) {
+        const key = application;
         const first = seenApplications.get(key);
         if (first !== undefined || context.knownApplications?.has(key))
           issues.push(
@@ -183,8 +219,9 @@ export function checkReport(report: ReportUnderCheck, context: CheckContext = {}
         if (first === undefined) seenApplications.set(key, index);
       }
     }
-    if (item.kind === 'paper' && item.doi) {
-      const key = normaliseDoi(item.doi);
+    const doi = item.kind === 'paper' && item.doi ? normaliseDoi(item.doi) : '';
+    if (doi) {
+      const key = doi;
       const first = seenDois.get(key);
       if (first !== undefined || context.knownDois?.has(key))
         issues.push(

@@ -74,19 +74,28 @@ export const REQUIRED_FIELDS: Readonly<Record<ItemKind, readonly (keyof OutcomeI
   press: ['media', 'outlet', 'itemDate'],
 };
 
-/** DOIs compare case-insensitively and without their resolver prefix. */
+/**
+ * DOIs compare case-insensitively and without their resolver prefix: `doi: 10.1/X`,
+ * `https://www.doi.org/10.1/x` and `10.1/x` are one DOI (the space after `doi:` and the `www.`
+ * host are common in reference lists).
+ */
 export function normaliseDoi(doi: string): string {
   return doi
+    .normalize('NFKC')
     .trim()
-    .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i, '')
+    .replace(/^(https?:\/\/(dx\.|www\.)?doi\.org\/|doi:)\s*/i, '')
     .toLowerCase();
 }
 
-/** Application numbers compare without spaces, hyphens' variants or case: 特願2003-123456 = 特願2003－123456. */
+/**
+ * Application numbers compare without spaces, hyphens' variants or case: 特願2003-123456 =
+ * 特願2003－123456 = 特願2003ー123456 (the katakana long-vowel mark is often typed for a dash in
+ * Japanese and never belongs in an application number).
+ */
 export function normaliseApplicationNumber(value: string): string {
   return value
     .normalize('NFKC')
-    .replace(/[\s\u2010-\u2015\u2212]/g, (ch) => (/\s/.test(ch) ? '' : '-'))
+    .replace(/[\s\u2010-\u2015\u2212\u30fc]/g, (ch) => (/\s/.test(ch) ? '' : '-'))
     .toUpperCase();
 }
 
@@ -105,9 +114,14 @@ function digest(text: string): string {
  * the DOI of a paper, the application number of a patent, otherwise the kind's identifying fields.
  */
 export function itemNaturalKey(item: OutcomeItem): string {
-  if (item.kind === 'paper' && item.doi) return `doi:${normaliseDoi(item.doi)}`;
-  if (item.kind === 'patent' && item.applicationNumber)
-    return `app:${normaliseApplicationNumber(item.applicationNumber)}`;
+  // A blank identifier is no identifier: two papers with DOI "  " are not the same paper.
+  const doi = item.kind === 'paper' && item.doi ? normaliseDoi(item.doi) : '';
+  if (doi) return `doi:${doi}`;
+  const application =
+    item.kind === 'patent' && item.applicationNumber
+      ? normaliseApplicationNumber(item.applicationNumber).trim()
+      : '';
+  if (application) return `app:${application}`;
   const title = item.title.normalize('NFKC').trim().toLowerCase();
   const parts: (string | number | null | undefined)[] = [item.kind, title];
   if (item.kind === 'paper') parts.push(item.venue, item.pubYear);
@@ -127,10 +141,22 @@ export function itemNaturalKey(item: OutcomeItem): string {
   )}`;
 }
 
+/**
+ * The fiscal year of an item's date, or null when the date is missing, not a calendar date or
+ * outside the platform's fiscal years (checkReport reports those; derivation must not throw).
+ */
+export function itemDateFiscalYear(date: string | null | undefined): FiscalYear | null {
+  if (!date) return null;
+  try {
+    return fiscalYearOf(date);
+  } catch {
+    return null;
+  }
+}
+
 function within(date: string | null | undefined, from: FiscalYear, to: FiscalYear): boolean {
-  if (!date) return false;
-  const fy = fiscalYearOf(date);
-  return fy >= from && fy <= to;
+  const fy = itemDateFiscalYear(date);
+  return fy !== null && fy >= from && fy <= to;
 }
 
 /**

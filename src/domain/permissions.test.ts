@@ -38,6 +38,13 @@ const EXPECTED: Record<Role, Permission[]> = {
     'person:read-contact',
     'account:manage',
     'audit:read',
+    'outcome-report:edit',
+    'outcome-report:review',
+    'outcome-report:read-drafts',
+    'report-deadline:manage',
+    'target:edit',
+    'budget:edit',
+    'import:run',
   ],
   programme_officer: [
     'published:read',
@@ -50,6 +57,13 @@ const EXPECTED: Record<Role, Permission[]> = {
     'person:create',
     'person:update',
     'person:read-contact',
+    'outcome-report:edit',
+    'outcome-report:review',
+    'outcome-report:read-drafts',
+    'report-deadline:manage',
+    'target:edit',
+    'budget:edit',
+    'import:run',
   ],
   cluster_headquarters: [
     'published:read',
@@ -57,6 +71,10 @@ const EXPECTED: Record<Role, Permission[]> = {
     'cluster-member:manage',
     'organization:create',
     'person:create',
+    'outcome-report:edit',
+    'outcome-report:read-drafts',
+    'target:edit',
+    'import:run',
   ],
   evaluator: ['published:read'],
   weighting_member: ['published:read'],
@@ -77,11 +95,18 @@ describe('can', () => {
     expect(can(ANONYMOUS, permission, { clusterId: 7 })).toBe(permission === 'published:read');
   });
 
-  it.each(['cluster:update', 'cluster-member:manage'] as const)(
+  it.each(['cluster:update', 'cluster-member:manage', 'outcome-report:edit', 'target:edit'] as const)(
     'a headquarters may not %s another cluster',
     (permission) => {
       expect(can(actorWith('cluster_headquarters', 7), permission, { clusterId: 8 })).toBe(false);
       expect(can(actorWith('cluster_headquarters', 7), permission, {})).toBe(false);
+    },
+  );
+
+  it.each(['outcome-report:read-drafts', 'import:run'] as const)(
+    'a headquarters holds %s without naming a cluster (the service narrows it to its own clusters)',
+    (permission) => {
+      expect(can(actorWith('cluster_headquarters', 7), permission, {})).toBe(true);
     },
   );
 

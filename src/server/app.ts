@@ -15,14 +15,20 @@ import { registerProblemHandlers } from './http/problem';
 import './http/request-context';
 import { registerSessionHooks } from './http/session-hooks';
 import { registerAccountRoutes } from './modules/accounts/account.routes';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerBudgetRoutes } from './modules/budgets/budget.routes';
 import { registerClusterRoutes } from './modules/clusters/cluster.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerImportRoutes } from './modules/imports/import.routes';
+import { registerOpenDataRoutes } from './modules/open-data/open-data.routes';
 import { registerOrganizationRoutes } from './modules/organizations/organization.routes';
 import { registerOutcomeRoutes } from './modules/outcomes/outcome.routes';
 import { registerPersonRoutes } from './modules/people/person.routes';
 import { registerProgrammeRoutes } from './modules/programme/programme.routes';
+import { registerReportRoutes } from './modules/reports/report.routes';
+import { registerTargetRoutes } from './modules/targets/target.routes';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -96,6 +102,12 @@ export async function buildApp({
   registerOrganizationRoutes(app);
   registerPersonRoutes(app);
   registerOutcomeRoutes(app);
+  registerAnalyticsRoutes(app);
+  registerOpenDataRoutes(app);
+  registerReportRoutes(app);
+  registerTargetRoutes(app);
+  registerBudgetRoutes(app);
+  registerImportRoutes(app, { dataDir: config.dataDir, maxBytes: config.importMaxBytes });
   registerAuthRoutes(app, policy);
   registerAccountRoutes(app);
   registerAuditRoutes(app);

@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: string;
   /** Where the built web app lives; null serves the API only. */
   webDir: string | null;
+  /** Largest import upload in bytes (KCP_IMPORT_MAX_BYTES, default 100 MB). */
+  importMaxBytes?: number | undefined;
 }
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: readTrustProxy(env.KCP_TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.KCP_WEB_DIR || 'dist/web'),
+    importMaxBytes: readInt(env, 'KCP_IMPORT_MAX_BYTES', 100 * 1024 * 1024),
   };
 }
 

@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
   DUPLICATE: 409,
+  /** An accepted (or submitted) report cannot be edited; a correction opens a new version. */
+  REPORT_LOCKED: 409,
+  /** The workflow step does not apply to the report's current status (accepting a draft). */
+  INVALID_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_REFERENCE: 422,

@@ -24,6 +24,8 @@ const TITLES: Record<ErrorCode, string> = {
   NOT_FOUND: 'Not found',
   VERSION_CONFLICT: 'Edited by someone else',
   DUPLICATE: 'Already exists',
+  REPORT_LOCKED: 'The report is locked',
+  INVALID_TRANSITION: 'Not possible in the report’s current status',
   PAYLOAD_TOO_LARGE: 'The request is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   UNKNOWN_REFERENCE: 'A referenced record does not exist',

@@ -6,6 +6,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fiscalYearOf } from '../../domain/fiscal-year';
+import { INDICATOR_KEYS } from '../../domain/indicators';
 import { ROLES, type Role } from '../../domain/permissions';
 import { ENGINES } from '../../../test/support/engines';
 import {
@@ -23,10 +25,11 @@ import {
 } from '../../../test/support/factories';
 import type { HttpClient, Response } from '../../../test/support/http-client';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app';
+import { uploadImport } from '../../../test/support/uploads';
 
 type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', ...ROLES];
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Fixtures {
   t: TestApp;
@@ -191,6 +194,383 @@ function clusterRows(key: string, target: string, editors: Role[]): Row[] {
   ];
 }
 
+// Targets and the budget ledger (issue 3).
+
+/**
+ * The fiscal year a row sets targets for. Headquarters set targets from the current fiscal year on,
+ * so their cluster's period is stretched to reach it; officers may use any year of the period.
+ */
+async function targetFy(f: Fixtures, key: string): Promise<number> {
+  if (key !== 'sapporo') {
+    const result = await sql<{ start_fy: number }>`select start_fy from clusters where key = ${key}`.execute(
+      f.t.database.db,
+    );
+    return Number(result.rows[0]!.start_fy);
+  }
+  const fy = fiscalYearOf(new Date());
+  await sql`update clusters set end_fy = ${fy} where key = ${key} and end_fy < ${fy}`.execute(
+    f.t.database.db,
+  );
+  return fy;
+}
+
+/** Sets one target as an officer (at the version stored, if it exists) and returns its id and version. */
+async function officerTarget(
+  f: Fixtures,
+  key: string,
+  indicator: string,
+  fiscalYear: number,
+): Promise<{ id: number; version: number }> {
+  const existing = await sql<{ version: number }>`select t.version from targets t
+      join clusters c on c.id = t.cluster_id
+      where c.key = ${key} and t.indicator_key = ${indicator} and t.fiscal_year = ${fiscalYear}`.execute(
+    f.t.database.db,
+  );
+  const version = existing.rows[0] ? Number(existing.rows[0].version) : undefined;
+  const res = await officerOf(f).request('PUT', `/api/v1/clusters/${key}/targets`, {
+    targets: [{ indicator, fiscalYear, baseline: null, target: 10, ...(version ? { version } : {}) }],
+  });
+  if (res.status !== 200)
+    throw new Error(`setting a target answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const row = (
+    res.body.targets as { id: number; indicator: string; fiscalYear: number; version: number }[]
+  ).find((t) => t.indicator === indicator && t.fiscalYear === fiscalYear)!;
+  return { id: row.id, version: row.version };
+}
+
+function targetRows(key: string, target: string, editors: Role[]): Row[] {
+  return [
+    {
+      method: 'PUT',
+      route: '/api/v1/clusters/:key/targets',
+      target,
+      serial: true,
+      expect: only(editors, 200),
+      send: async ({ client, f }) => {
+        const fy = await targetFy(f, key);
+        const stored = await sql<{ version: number }>`select t.version from targets t
+            join clusters c on c.id = t.cluster_id
+            where c.key = ${key} and t.indicator_key = 'papers_domestic' and t.fiscal_year = ${fy}`.execute(
+          f.t.database.db,
+        );
+        const version = stored.rows[0] ? Number(stored.rows[0].version) : undefined;
+        return client.request('PUT', `/api/v1/clusters/${key}/targets`, {
+          targets: [
+            {
+              indicator: 'papers_domestic',
+              fiscalYear: fy,
+              baseline: 1,
+              target: 20 + WHO.length + (version ?? 0),
+              ...(version ? { version } : {}),
+            },
+          ],
+        });
+      },
+    },
+    {
+      method: 'DELETE',
+      route: '/api/v1/clusters/:key/targets/:id',
+      target,
+      expect: only(editors, 200),
+      send: async ({ who, client, f }) => {
+        const fy = await targetFy(f, key);
+        // A target of its own per role (papers_domestic is the PUT row's).
+        const made = await officerTarget(f, key, INDICATOR_KEYS[1 + WHO.indexOf(who)]!, fy);
+        return client.request('DELETE', `/api/v1/clusters/${key}/targets/${made.id}?version=${made.version}`);
+      },
+    },
+  ];
+}
+
+async function officerBudgetLine(f: Fixtures): Promise<{ id: number; version: number }> {
+  const res = await officerOf(f).post('/api/v1/budgets', {
+    cluster: 'kyoto',
+    fiscalYear: 2004,
+    kind: 'other',
+    amountYen: 1000,
+    source: `matrix ${unique()}`,
+  });
+  if (res.status !== 201) throw new Error(`adding a budget line answered ${res.status}`);
+  return { id: res.body.id, version: res.body.version };
+}
+
+const TARGET_AND_BUDGET_ROWS: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/v1/clusters/:key/targets',
+    expect: everyone(200),
+    send: get('/api/v1/clusters/:key/targets', '/api/v1/clusters/kyoto/targets'),
+  },
+  ...targetRows('sapporo', 'Sapporo, whose headquarters asks', OFFICE_AND_HQ),
+  ...targetRows('kyoto', 'Kyoto, another cluster', OFFICE),
+  {
+    method: 'GET',
+    route: '/api/v1/targets/summary',
+    expect: everyone(200),
+    send: get('/api/v1/targets/summary'),
+  },
+  { method: 'GET', route: '/api/v1/budgets', expect: everyone(200), send: get('/api/v1/budgets') },
+  {
+    method: 'GET',
+    route: '/api/v1/budgets/summary',
+    expect: everyone(200),
+    send: get('/api/v1/budgets/summary'),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/budgets',
+    expect: only(OFFICE, 201),
+    send: ({ client }) =>
+      client.post('/api/v1/budgets', {
+        cluster: null,
+        fiscalYear: 2005,
+        kind: 'mext_subsidy',
+        amountYen: 10_000_000_000,
+        source: `matrix ${unique()}`,
+      }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/budgets/:id',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const line = await officerBudgetLine(f);
+      return client.patch(`/api/v1/budgets/${line.id}`, { version: line.version, amountYen: 2000 });
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/budgets/:id',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const line = await officerBudgetLine(f);
+      return client.request('DELETE', `/api/v1/budgets/${line.id}?version=${line.version}`);
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Outcome reports: headquarters edit their own cluster's (Sapporo), the office reviews every cluster's.
+
+let matrixReportFy = 2040;
+
+/** A Sapporo (or other) report in `status`, written straight to the database: every ask needs its own. */
+async function reportIn(f: Fixtures, key: string, status: string): Promise<{ id: number; version: number }> {
+  matrixReportFy += 1;
+  const at = new Date().toISOString();
+  const result = await sql<{ id: number }>`insert into outcome_reports
+      (cluster_id, fy_from, fy_to, status, report_version, source, created_at, updated_at)
+    select id, ${matrixReportFy}, ${matrixReportFy}, ${status}, 1, 'permission matrix', ${at}, ${at}
+    from clusters where key = ${key}
+    returning id`.execute(f.t.database.db);
+  return { id: Number(result.rows[0]!.id), version: 1 };
+}
+
+/** The seed's accepted FY2002–FY2004 report of Sapporo: public reading. */
+async function seedReportId(f: Fixtures): Promise<number> {
+  const result = await sql<{ id: number }>`select r.id from outcome_reports r
+    join clusters c on c.id = r.cluster_id where c.key = 'sapporo' and r.fy_to = 2004`.execute(
+    f.t.database.db,
+  );
+  return Number(result.rows[0]!.id);
+}
+
+const matrixPaper = () => ({
+  kind: 'paper',
+  title: `Matrix paper ${unique()}`,
+  authors: 'Sato',
+  venue: 'Nature',
+  pubYear: 2005,
+  scope: 'domestic',
+});
+
+/** A Sapporo draft holding one item the officer added; the item is at version 1. */
+async function draftWithItem(f: Fixtures): Promise<{ id: number; itemId: number; item: object }> {
+  const report = await reportIn(f, 'sapporo', 'draft');
+  const item = matrixPaper();
+  const res = await officerOf(f).post(`/api/v1/reports/${report.id}/items`, item);
+  return { id: report.id, itemId: res.body.items[0].id, item };
+}
+
+/** The fiscal year each role starts a Sapporo report for (its funded period is FY2002–FY2006). */
+const CREATE_FY: Partial<Record<Who, number>> = {
+  administrator: 2004,
+  programme_officer: 2005,
+  cluster_headquarters: 2006,
+};
+
+const REPORT_ROWS: Row[] = [
+  { method: 'GET', route: '/api/v1/reports', expect: only(OFFICE_AND_HQ, 200), send: get('/api/v1/reports') },
+  {
+    method: 'POST',
+    route: '/api/v1/reports',
+    expect: only(OFFICE_AND_HQ, 201),
+    send: ({ client, who }) =>
+      client.post('/api/v1/reports', { cluster: 'sapporo', fiscalYear: CREATE_FY[who] ?? 2003 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/:id',
+    expect: everyone(200),
+    send: async ({ client, f }) => client.get(`/api/v1/reports/${await seedReportId(f)}`),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/:id/versions',
+    expect: everyone(200),
+    send: async ({ client, f }) => client.get(`/api/v1/reports/${await seedReportId(f)}/versions`),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/reports/:id',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: async ({ client, f }) => {
+      const report = await reportIn(f, 'sapporo', 'draft');
+      return client.patch(`/api/v1/reports/${report.id}`, { version: report.version, researcherCount: 12 });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/:id/items',
+    expect: only(OFFICE_AND_HQ, 201),
+    send: async ({ client, f }) => {
+      const report = await reportIn(f, 'sapporo', 'draft');
+      return client.post(`/api/v1/reports/${report.id}/items`, matrixPaper());
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/reports/:id/items/:itemId',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: async ({ client, f }) => {
+      const { id, itemId, item } = await draftWithItem(f);
+      return client.patch(`/api/v1/reports/${id}/items/${itemId}`, { ...item, venue: 'Science', version: 1 });
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/reports/:id/items/:itemId',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: async ({ client, f }) => {
+      const { id, itemId } = await draftWithItem(f);
+      return client.request('DELETE', `/api/v1/reports/${id}/items/${itemId}?version=1`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/:id/submit',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: async ({ client, f }) => {
+      const report = await reportIn(f, 'sapporo', 'draft');
+      return client.post(`/api/v1/reports/${report.id}/submit`, { version: report.version });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/:id/return',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const report = await reportIn(f, 'sapporo', 'submitted');
+      return client.post(`/api/v1/reports/${report.id}/return`, {
+        version: report.version,
+        comment: 'Add notes',
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/:id/accept',
+    expect: only(OFFICE, 200),
+    send: async ({ client, f }) => {
+      const report = await reportIn(f, 'sapporo', 'submitted');
+      return client.post(`/api/v1/reports/${report.id}/accept`, { version: report.version });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/:id/correct',
+    expect: only(OFFICE_AND_HQ, 201),
+    send: async ({ client, f }) => {
+      const report = await reportIn(f, 'sapporo', 'accepted');
+      return client.post(`/api/v1/reports/${report.id}/correct`, { version: report.version, reason: 'Typo' });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reporting-status',
+    expect: only(OFFICE, 200),
+    send: get('/api/v1/reporting-status', '/api/v1/reporting-status?fy=2005'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/report-deadlines',
+    expect: everyone(200),
+    send: get('/api/v1/report-deadlines'),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/report-deadlines/:fy',
+    expect: only(OFFICE, 200),
+    // A year of its own per role, so the roles asking at once each create one.
+    send: ({ client, who }) =>
+      client.request('PUT', `/api/v1/report-deadlines/${2060 + WHO.indexOf(who)}`, { dueOn: '2070-06-30' }),
+  },
+  { method: 'GET', route: '/api/v1/me/reporting', expect: signedIn(200), send: get('/api/v1/me/reporting') },
+];
+
+/** A targets file for Sapporo, the cluster of the matrix's headquarters; each role imports its own. */
+const IMPORT_CSV = 'cluster,indicator,fiscal_year,target\nsapporo,awards,2031,4\n';
+
+/** A job the asker may see (its own upload), or an officer's for roles without import:run. */
+async function importJobFor(ask: Ask, validated = false): Promise<{ id: number; version: number }> {
+  const owner = OFFICE_AND_HQ.includes(ask.who as Role) ? ask.client : officerOf(ask.f);
+  const res = await uploadImport(owner, 'targets', { name: 'matrix.csv', content: IMPORT_CSV });
+  if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${JSON.stringify(res.body)}`);
+  let job = res.body as { id: number; version: number; status: string };
+  while (validated && ['queued', 'validating'].includes(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    job = (await owner.get(`/api/v1/imports/${job.id}`)).body;
+  }
+  return job;
+}
+
+const IMPORT_ROWS: Row[] = [
+  {
+    method: 'POST',
+    route: '/api/v1/imports',
+    expect: only(OFFICE_AND_HQ, 202),
+    send: ({ client }) => uploadImport(client, 'targets', { name: 'matrix.csv', content: IMPORT_CSV }),
+  },
+  { method: 'GET', route: '/api/v1/imports', expect: only(OFFICE_AND_HQ, 200), send: get('/api/v1/imports') },
+  {
+    method: 'GET',
+    route: '/api/v1/imports/templates/:kind',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: get('/api/v1/imports/templates/:kind', '/api/v1/imports/templates/targets'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/imports/:id',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: async (ask) => ask.client.get(`/api/v1/imports/${(await importJobFor(ask)).id}`),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/imports/:id/commit',
+    expect: only(OFFICE_AND_HQ, 202),
+    send: async (ask) => {
+      const job = await importJobFor(ask, true);
+      return ask.client.post(`/api/v1/imports/${job.id}/commit`, { version: job.version });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/imports/:id/cancel',
+    expect: only(OFFICE_AND_HQ, 200),
+    send: async (ask) => ask.client.post(`/api/v1/imports/${(await importJobFor(ask, true)).id}/cancel`),
+  },
+];
+
 const MATRIX: Row[] = [
   // Outside /api/v1: health and the API description are public.
   { method: 'GET', route: '/healthz', expect: everyone(200), send: get('/healthz') },
@@ -274,6 +654,44 @@ const MATRIX: Row[] = [
     expect: everyone(200),
     send: get('/api/v1/outcome-table'),
   },
+  // Analytics and open data: public, anonymous included.
+  {
+    method: 'GET',
+    route: '/api/v1/analytics/indicator',
+    expect: everyone(200),
+    send: get('/api/v1/analytics/indicator', '/api/v1/analytics/indicator?indicator=awards&groupBy=cohort'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/analytics/map',
+    expect: everyone(200),
+    send: get('/api/v1/analytics/map'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/open/clusters',
+    expect: everyone(200),
+    send: get('/api/v1/open/clusters'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/open/organizations',
+    expect: everyone(200),
+    send: get('/api/v1/open/organizations'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/open/outcomes',
+    expect: everyone(200),
+    send: get('/api/v1/open/outcomes'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/open/outcome-items',
+    expect: everyone(200),
+    send: get('/api/v1/open/outcome-items', '/api/v1/open/outcome-items?format=csv'),
+  },
+  { method: 'GET', route: '/api/v1/open/budgets', expect: everyone(200), send: get('/api/v1/open/budgets') },
   {
     method: 'GET',
     route: '/api/v1/organizations',
@@ -428,6 +846,9 @@ const MATRIX: Row[] = [
     expect: only(ADMIN, 200),
     send: get('/api/v1/audit/verify'),
   },
+  ...TARGET_AND_BUDGET_ROWS,
+  ...REPORT_ROWS,
+  ...IMPORT_ROWS,
 ];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's own pages and assets. */

@@ -30,6 +30,20 @@ const routes: RouteObject[] = [
               })),
           },
           {
+            path: 'analytics',
+            lazy: () =>
+              import('../features/analytics/pages/AnalyticsPage').then((m) => ({
+                Component: m.AnalyticsPage,
+              })),
+          },
+          {
+            path: 'open-data',
+            lazy: () =>
+              import('../features/portal/pages/OpenDataPage').then((m) => ({
+                Component: m.OpenDataPage,
+              })),
+          },
+          {
             path: 'clusters',
             lazy: () =>
               import('../features/clusters/pages/ClusterListPage').then((m) => ({
@@ -42,6 +56,11 @@ const routes: RouteObject[] = [
               import('../features/clusters/pages/ClusterDetailPage').then((m) => ({
                 Component: m.ClusterDetailPage,
               })),
+          },
+          {
+            path: 'budgets',
+            lazy: () =>
+              import('../features/budgets/pages/BudgetsPage').then((m) => ({ Component: m.BudgetsPage })),
           },
           {
             path: 'sign-in',
@@ -118,6 +137,42 @@ const routes: RouteObject[] = [
                 path: 'admin/audit',
                 lazy: () =>
                   import('../features/audit/pages/AuditPage').then((m) => ({ Component: m.AuditPage })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="outcome-report:read-drafts" />,
+            children: [
+              {
+                path: 'reports',
+                lazy: () =>
+                  import('../features/reporting/pages/ReportsPage').then((m) => ({
+                    Component: m.ReportsPage,
+                  })),
+              },
+              {
+                path: 'reports/:id',
+                lazy: () =>
+                  import('../features/reporting/pages/ReportEditorPage').then((m) => ({
+                    Component: m.ReportEditorPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="import:run" />,
+            children: [
+              {
+                path: 'imports',
+                lazy: () =>
+                  import('../features/imports/pages/ImportsPage').then((m) => ({ Component: m.ImportsPage })),
+              },
+              {
+                path: 'imports/:id',
+                lazy: () =>
+                  import('../features/imports/pages/ImportJobPage').then((m) => ({
+                    Component: m.ImportJobPage,
+                  })),
               },
             ],
           },

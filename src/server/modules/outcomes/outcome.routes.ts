@@ -9,7 +9,8 @@ import {
 } from '../../../contracts/outcomes';
 import { z } from 'zod';
 import { ctxOf } from '../../http/request-context';
-import { getClusterOutcomes, getOutcomeTable, outcomeTableCsv } from './outcome.service';
+import { sendExportFile } from '../exports/export-reply';
+import { exportOutcomeTable, getClusterOutcomes, getOutcomeTable } from './outcome.service';
 
 export function registerOutcomeRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,25 +20,21 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary:
-          'Outcomes of every published cluster over a fiscal-year range, with totals (format=csv downloads CSV)',
+        summary: 'Outcomes of every published cluster over a fiscal-year range, with totals',
+        description:
+          'format=json (default) answers the table as JSON. format=csv downloads CSV: UTF-8 with a BOM, or ' +
+          'encoding=shift_jis for older Excel (CP932; characters it cannot hold are replaced by look-alikes or "?"). ' +
+          'Headers carry keys with Japanese and English labels unless lang=ja|en. format=xlsx downloads the seed ' +
+          "deck's layout: title, grouped headers, units (件, sales in 千円), one row per cluster and a bold Total row.",
         querystring: OutcomeTableQuery,
         response: { 200: z.union([OutcomeTableResponse, z.string()]), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const table = await getOutcomeTable(ctxOf(request), request.query.from, request.query.to);
-      if (request.query.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="outcomes-fy${table.period.from}-fy${table.period.to}.csv"`,
-          )
-          .serializer((payload: unknown) => payload as string)
-          .send(outcomeTableCsv(table));
-      }
-      return table;
+      const { format, ...query } = request.query;
+      if (format === 'json') return getOutcomeTable(ctxOf(request), query.from, query.to);
+      const file = await exportOutcomeTable(ctxOf(request), { ...query, format });
+      return sendExportFile(reply, file);
     },
   );
   r.get(

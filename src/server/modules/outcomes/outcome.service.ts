@@ -1,6 +1,9 @@
 /** The programme's outcome table (the seed deck's table for any fiscal-year range) and a cluster's reported outcomes. */
-import { stringify } from 'csv-stringify/sync';
-import type { ClusterOutcomesResponse, OutcomeTableResponse } from '../../../contracts/outcomes';
+import type {
+  ClusterOutcomesResponse,
+  OutcomeTableQuery,
+  OutcomeTableResponse,
+} from '../../../contracts/outcomes';
 import {
   type IndicatorValues,
   INDICATOR_KEYS,
@@ -13,12 +16,14 @@ import type { ServiceContext } from '../../context';
 import { requirePermission } from '../auth/authorize';
 import { listAllClusters } from '../clusters/cluster.repo';
 import { getVisibleCluster } from '../clusters/cluster.service';
+import { csvFile, type ExportFile, xlsxFile } from '../exports/table-export';
 import { listIndicators } from '../programme/programme.repo';
 import {
   listClusterReportValues,
   listCurrentAcceptedReportsWithin,
   sumCurrentAcceptedValuesWithin,
 } from './outcome.repo';
+import { outcomeTableCsvExport, outcomeTableXlsxExport } from './outcome-table.export';
 
 function zeroValues(): Record<IndicatorKey, number> {
   return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as Record<IndicatorKey, number>;
@@ -82,30 +87,21 @@ export async function getOutcomeTable(
   };
 }
 
-/** A cell Excel would run as a formula (=, +, -, @, tab, CR first) is prefixed with ' to stay text. */
-function csvSafe(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** The outcome table as CSV: UTF-8 with a BOM (Excel opens it as UTF-8), Japanese and English headers. */
-export function outcomeTableCsv(table: OutcomeTableResponse): string {
-  const header = [
-    'cluster_key',
-    'cluster_ja',
-    'cluster_en',
-    ...table.indicators.map(
-      (i) => `${i.key} (${i.label.ja} / ${i.label.en}${i.unit === 'yen' ? ', 円' : ''})`,
-    ),
-  ];
-  const body = table.rows.map((r) => [
-    r.cluster.key,
-    r.cluster.name.ja,
-    r.cluster.name.en,
-    ...table.indicators.map((i) => r.values[i.key] ?? 0),
-  ]);
-  const total = ['total', '合計', 'Total', ...table.indicators.map((i) => table.total.values[i.key] ?? 0)];
-  const records = [header, ...body, total].map((record) => record.map(csvSafe));
-  return '\uFEFF' + stringify(records, { record_delimiter: '\r\n' });
+/**
+ * The outcome table as a download: CSV (UTF-8 with BOM or Shift_JIS; keys with both languages'
+ * labels unless a language is asked for) or XLSX in the seed deck's layout.
+ */
+export async function exportOutcomeTable(
+  ctx: ServiceContext,
+  query: Pick<OutcomeTableQuery, 'from' | 'to' | 'encoding' | 'lang'> & { format: 'csv' | 'xlsx' },
+): Promise<ExportFile> {
+  const table = await getOutcomeTable(ctx, query.from, query.to);
+  if (query.format === 'xlsx')
+    return xlsxFile(outcomeTableXlsxExport(table, query.lang ?? 'ja'), query.lang ?? 'ja');
+  return csvFile(outcomeTableCsvExport(table), {
+    header: query.lang ?? 'bilingual',
+    encoding: query.encoding,
+  });
 }
 
 /** A cluster's reports with their values: accepted ones for everyone; drafts too for its headquarters and officers. */

@@ -70,7 +70,7 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
     });
 
     it('answers 400 to an unknown format', async () => {
-      const res = await t.anonymous().get('/api/v1/outcome-table?format=xlsx');
+      const res = await t.anonymous().get('/api/v1/outcome-table?format=pdf');
 
       expectProblem(res, 400, 'VALIDATION_FAILED', 'query.format');
     });
@@ -135,7 +135,12 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
         .where('cluster_id', '=', kyoto.id)
         .executeTakeFirstOrThrow();
       const at = new Date().toISOString();
-      const insertVersion = async (status: string, papers: number, supersedes: number) => {
+      const insertVersion = async (
+        status: string,
+        papers: number,
+        supersedes: number,
+        reportVersion: number,
+      ) => {
         const { id } = await db
           .insertInto('outcome_reports')
           .values({
@@ -143,7 +148,7 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
             fy_from: original.fy_from,
             fy_to: original.fy_to,
             status,
-            report_version: original.report_version + 1,
+            report_version: reportVersion,
             supersedes_id: supersedes,
             reason: 'corrected paper count',
             source: 'test correction',
@@ -160,8 +165,10 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
           .execute();
         return id;
       };
-      await insertVersion('draft', 5000, original.id);
-      await insertVersion('accepted', 100, original.id);
+      // Each version has its own number (a unique index holds them apart): the accepted correction
+      // is version 2, and a later open correction of it, still a draft, is version 3.
+      const accepted = await insertVersion('accepted', 100, original.id, original.report_version + 1);
+      await insertVersion('draft', 5000, accepted, original.report_version + 2);
 
       const res = await t.anonymous().get('/api/v1/outcome-table?from=2002&to=2004');
 

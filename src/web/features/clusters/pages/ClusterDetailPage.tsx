@@ -11,6 +11,7 @@ import { isApiError } from '../../../lib/api-client';
 import { otherLanguage, useFormatters, useLocalize } from '../../../lib/format';
 import { useCodeLabel } from '../../../lib/labels';
 import { useReference } from '../../../lib/reference';
+import { TargetsPanel } from '../../budgets/components/TargetsPanel';
 import { useCluster, useClusterOutcomes } from '../api/clusters-api';
 import { KeyFieldBadge, StatusBadge, UnpublishedBadge } from '../components/ClusterBadges';
 import { ClusterOutcomes } from '../components/ClusterOutcomes';
@@ -124,6 +125,10 @@ export function ClusterDetailPage() {
               {outcomes.data && reference.data ? (
                 <ClusterOutcomes outcomes={outcomes.data} indicators={reference.data.indicators} />
               ) : null}
+            </Section>
+
+            <Section id="targets-heading" title={t('budgets.targets.title')}>
+              <TargetsPanel clusterKey={c.key} />
             </Section>
           </Stack>
         </Grid.Col>

@@ -28,3 +28,14 @@ export function useOutcomeTable(range: FyRange) {
 export function outcomeTableCsvUrl(range: FyRange): string {
   return apiUrl('/outcome-table', { from: range.from, to: range.to, format: 'csv' });
 }
+
+/** Every download of the table: CSV UTF-8 and Shift_JIS, XLSX in the seed's layout (in the reader's language), JSON. */
+export function outcomeTableDownloadUrls(range: FyRange, locale: 'ja' | 'en') {
+  const base = { from: range.from, to: range.to };
+  return {
+    csvUtf8: outcomeTableCsvUrl(range),
+    csvSjis: apiUrl('/outcome-table', { ...base, format: 'csv', encoding: 'shift_jis', lang: 'ja' }),
+    xlsx: apiUrl('/outcome-table', { ...base, format: 'xlsx', lang: locale }),
+    json: apiUrl('/outcome-table', { ...base, format: 'json' }),
+  };
+}

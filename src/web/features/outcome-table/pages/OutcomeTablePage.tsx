@@ -1,15 +1,16 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DownloadMenu } from '../../../components/DownloadMenu';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { PageTitle } from '../../../components/PageTitle';
 import { SourceNote } from '../../../components/SourceNote';
 import { isFiscalYear } from '../../../../domain/fiscal-year';
-import { useFormatters } from '../../../lib/format';
+import { useFormatters, useLocale } from '../../../lib/format';
 import { useProgrammeFacts } from '../../../lib/reference';
-import { outcomeTableCsvUrl, useOutcomeTable, type FyRange } from '../api/outcome-table-api';
+import { outcomeTableDownloadUrls, useOutcomeTable, type FyRange } from '../api/outcome-table-api';
 import { FyRangeSelector } from '../components/FyRangeSelector';
 import { IndicatorChart } from '../components/IndicatorChart';
 import { OutcomeTable } from '../components/OutcomeTable';
@@ -28,6 +29,7 @@ function readRange(params: URLSearchParams): FyRange {
 export function OutcomeTablePage() {
   const { t } = useTranslation();
   const f = useFormatters();
+  const locale = useLocale();
   const [params, setParams] = useSearchParams();
   const range = readRange(params);
   const indicatorKey = params.get('indicator') ?? '';
@@ -65,9 +67,7 @@ export function OutcomeTablePage() {
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-end" gap="md">
           <FyRangeSelector value={range} years={years} onChange={setRange} />
-          <Button component="a" href={outcomeTableCsvUrl(range)} download variant="outline">
-            {t('outcomes.downloadCsv')}
-          </Button>
+          <DownloadMenu links={outcomeTableDownloadUrls(range, locale)} what={t('outcomes.title')} />
         </Group>
       </Paper>
 

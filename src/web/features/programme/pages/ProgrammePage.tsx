@@ -11,6 +11,8 @@ import { ClustersByKeyField } from '../components/ClustersByKeyField';
 import { ClustersByStartFy } from '../components/ClustersByStartFy';
 import { CriteriaOverview } from '../components/CriteriaOverview';
 import { KeyFigures } from '../components/KeyFigures';
+import { MyReportingCard } from '../../reporting/components/MyReportingCard';
+import { TargetProgressCard } from '../../budgets/components/TargetProgressCard';
 
 /** `/` — the Knowledge Cluster Initiative at a glance. */
 export function ProgrammePage() {
@@ -35,6 +37,7 @@ export function ProgrammePage() {
         </PageTitle>
         <Text maw={820}>{t('programme.lead')}</Text>
       </div>
+      <MyReportingCard />
 
       <section aria-labelledby="key-figures-heading">
         <Stack gap="sm">
@@ -68,6 +71,8 @@ export function ProgrammePage() {
           <SourceNote sources={[...new Set((clusters.data?.items ?? []).map((c) => c.source))]} />
         </Stack>
       </section>
+
+      <TargetProgressCard />
 
       <section aria-labelledby="structure-heading">
         <Paper withBorder p="md" radius="md" bg="navy.0">

@@ -1,0 +1,482 @@
+/**
+ * Imports through the API on both engines: encodings, XLSX, Japanese headers and units, every kind
+ * of bad input with its row and column, all-or-nothing commits and idempotent re-imports.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../../test/support/engines';
+import { countRows, expectProblem, signInNew } from '../../../../test/support/factories';
+import type { HttpClient, Response } from '../../../../test/support/http-client';
+import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
+import { shiftJis, uploadImport, workbook } from '../../../../test/support/uploads';
+
+const FINAL = ['validated', 'invalid', 'committed', 'failed', 'cancelled'];
+
+async function settle(client: HttpClient, id: number): Promise<Response> {
+  for (let i = 0; i < 400; i += 1) {
+    const res = await client.get(`/api/v1/imports/${id}`);
+    if (FINAL.includes(res.body.status)) return res;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/** Uploads and waits for validation. */
+async function validate(
+  client: HttpClient,
+  kind: string,
+  name: string,
+  content: Buffer | string,
+): Promise<Response> {
+  const res = await uploadImport(client, kind, { name, content });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return settle(client, res.body.id);
+}
+
+async function commit(client: HttpClient, job: { id: number; version: number }): Promise<Response> {
+  const res = await client.post(`/api/v1/imports/${job.id}/commit`, { version: job.version });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return settle(client, job.id);
+}
+
+const problemsOf = (res: Response) =>
+  (res.body.problems as { code: string; row: number | null; column: string | null }[]).map(
+    (p) => `${p.code}@${p.row ?? ''}${p.column ?? ''}`,
+  );
+
+describe.each(ENGINES)('imports on %s', (engine) => {
+  let t: TestApp;
+  let officer: HttpClient;
+  let year = 2005;
+  /** A fiscal year no other test of this suite writes into. */
+  const freshYear = () => (year += 1);
+
+  async function value(cluster: string, fy: number, indicator: string): Promise<number | null> {
+    const result = await sql<{ value: number }>`select v.value from outcome_values v
+      join outcome_reports r on r.id = v.report_id join clusters c on c.id = r.cluster_id
+      where c.key = ${cluster} and r.fy_from = ${fy} and r.fy_to = ${fy} and v.indicator_key = ${indicator}`.execute(
+      t.database.db,
+    );
+    return result.rows[0] ? Number(result.rows[0].value) : null;
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    officer = (await signInNew(t, 'programme_officer')).client;
+  });
+  afterAll(async () => t?.close());
+
+  it('imports outcome values from a UTF-8 CSV with Japanese headers, full-width digits and 千円, then changes nothing the second time', async () => {
+    const fy = freshYear();
+    const csv = [
+      'クラスター,年度,論文（国内）,Papers (abroad),売上（千円）,研究者数',
+      `札幌,平成${fy - 1988}年度,１２,"1,234",５００,40`,
+      `Kyoto,FY${fy},3,0,"1，000",`,
+    ].join('\r\n');
+    const job = await validate(officer, 'outcome-values', 'values.csv', csv);
+    expect(job.body).toMatchObject({
+      status: 'validated',
+      encoding: 'utf-8',
+      format: 'csv',
+      errorCount: 0,
+      totalRows: 2,
+      progress: 1,
+      summary: {
+        rows: 2,
+        reportsCreated: 2,
+        tables: { outcome_values: { insert: 6, update: 0, unchanged: 0 } },
+      },
+    });
+    const auditBefore = await countRows(t, 'audit_log');
+    const done = await commit(officer, job.body);
+    expect(done.body.status).toBe('committed');
+    expect(await value('sapporo', fy, 'papers_domestic')).toBe(12);
+    expect(await value('sapporo', fy, 'papers_abroad')).toBe(1234);
+    expect(await value('sapporo', fy, 'sales')).toBe(500_000);
+    expect(await value('kyoto', fy, 'sales')).toBe(1_000_000);
+    expect(await countRows(t, 'audit_log')).toBe(auditBefore + 1);
+    const entry = await sql<{
+      action: string;
+      after_json: string;
+    }>`select action, after_json from audit_log order by seq desc limit 1`.execute(t.database.db);
+    expect(entry.rows[0]!.action).toBe('import.commit');
+    expect(JSON.parse(entry.rows[0]!.after_json)).toMatchObject({
+      rows: 2,
+      tables: { outcome_values: { insert: 6 } },
+    });
+
+    // The same file again: the preview says every row is unchanged and the commit writes nothing.
+    const snapshot = async () =>
+      (
+        await sql`select r.id, r.version, r.researcher_count, v.indicator_key, v.value from outcome_reports r
+        join outcome_values v on v.report_id = r.id order by r.id, v.indicator_key`.execute(t.database.db)
+      ).rows;
+    const before = await snapshot();
+    const reportsBefore = await countRows(t, 'outcome_reports');
+    const again = await validate(officer, 'outcome-values', 'values.csv', csv);
+    expect(again.body.summary).toMatchObject({
+      reportsCreated: 0,
+      tables: { outcome_values: { insert: 0, update: 0, unchanged: 6 } },
+    });
+    expect((await commit(officer, again.body)).body.status).toBe('committed');
+    expect(await snapshot()).toEqual(before);
+    expect(await countRows(t, 'outcome_reports')).toBe(reportsBefore);
+  });
+
+  it('detects UTF-8 with a BOM and imports targets', async () => {
+    const fy = freshYear();
+    const csv = `\uFEFFcluster,indicator,fiscal_year,基準値（百万円）,目標値（百万円）\r\nsapporo,売上,${fy},1,12.5\r\nsapporo,Awards,${fy},0,3\r\n`;
+    const job = await validate(officer, 'targets', 'targets.csv', csv);
+    expect(job.body).toMatchObject({ status: 'validated', encoding: 'utf-8-bom' });
+    await commit(officer, job.body);
+    const rows = await sql<{
+      indicator_key: string;
+      target: number;
+      baseline: number;
+    }>`select indicator_key, target, baseline from targets
+      where fiscal_year = ${fy} order by indicator_key`.execute(t.database.db);
+    expect(rows.rows.map((r) => [r.indicator_key, Number(r.target), Number(r.baseline)])).toEqual([
+      ['awards', 3, 0],
+      ['sales', 12_500_000, 1_000_000],
+    ]);
+  });
+
+  it('detects Shift_JIS and imports budget lines, programme-level ones too', async () => {
+    const fy = freshYear();
+    const text = `クラスター,年度,区分,金額（千円）,出典\r\n札幌,${fy},文部科学省補助金,"500,000",交付決定通知\r\nプログラム,${fy},mext_subsidy,"9,000,000",予算書\r\n`;
+    const job = await validate(officer, 'budget-lines', 'budget.csv', shiftJis(text));
+    expect(job.body).toMatchObject({
+      status: 'validated',
+      encoding: 'cp932',
+      summary: { tables: { budget_lines: { insert: 2 } } },
+    });
+    await commit(officer, job.body);
+    const lines = await sql<{
+      cluster_id: number | null;
+      amount_yen: number;
+      source: string;
+    }>`select cluster_id, amount_yen, source
+      from budget_lines where fiscal_year = ${fy} order by amount_yen`.execute(t.database.db);
+    expect(lines.rows.map((l) => [l.cluster_id === null, Number(l.amount_yen), l.source])).toEqual([
+      [false, 500_000_000, '交付決定通知'],
+      [true, 9_000_000_000, '予算書'],
+    ]);
+  });
+
+  it('imports outcome items from XLSX and derives the item-backed values of the report', async () => {
+    const fy = freshYear();
+    const book = await workbook([
+      [
+        'cluster',
+        'fy',
+        'kind',
+        'title',
+        'authors',
+        'venue',
+        'pub_year',
+        'doi',
+        'scope',
+        '出願番号',
+        '出願日',
+        '国',
+        '状態',
+        '登録日',
+        '権利者の種別',
+      ],
+      [
+        'sapporo',
+        fy,
+        '論文',
+        'Paper one',
+        'Sato',
+        'J. Test',
+        fy,
+        '10.1/one',
+        '国内',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        'sapporo',
+        fy,
+        'paper',
+        'Paper two',
+        'Suzuki',
+        'J. Test',
+        fy,
+        '10.1/two',
+        'abroad',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        'sapporo',
+        fy,
+        'patent',
+        'Sensor',
+        null,
+        null,
+        null,
+        null,
+        null,
+        `特願${fy}-1`,
+        new Date(Date.UTC(fy, 5, 1)) as unknown as string,
+        'JP',
+        '登録',
+        `${fy}/9/1`,
+        '大学',
+      ],
+    ]);
+    const job = await validate(officer, 'outcome-items', 'items.xlsx', book);
+    expect(job.body, JSON.stringify(job.body.problems)).toMatchObject({
+      status: 'validated',
+      format: 'xlsx',
+      summary: { tables: { outcome_items: { insert: 3 } } },
+    });
+    await commit(officer, job.body);
+    expect(await value('sapporo', fy, 'papers_domestic')).toBe(1);
+    expect(await value('sapporo', fy, 'papers_abroad')).toBe(1);
+    expect(await value('sapporo', fy, 'patents_domestic_applied')).toBe(1);
+    expect(await value('sapporo', fy, 'patents_domestic_acquired')).toBe(1);
+    const again = await validate(officer, 'outcome-items', 'items.xlsx', book);
+    expect(again.body.summary.tables.outcome_items).toEqual({ insert: 0, update: 0, unchanged: 3 });
+  });
+
+  it('refuses formulas and merged cells in a workbook, naming the cell', async () => {
+    const formula = await workbook(
+      [
+        ['cluster', 'fiscal_year', 'papers_domestic'],
+        ['sapporo', 2009, 1],
+        ['sapporo', 2010, 2],
+        ['sapporo', 2011, 3],
+      ],
+      (sheet) => {
+        sheet.getCell('C4').value = { formula: 'C2+C3', result: 3 };
+      },
+    );
+    const job = await validate(officer, 'outcome-values', 'formula.xlsx', formula);
+    expect(job.body.status).toBe('invalid');
+    expect(job.body.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'formula',
+        row: 4,
+        column: 'C',
+        message: expect.objectContaining({ en: 'formulas are not accepted; paste values' }),
+      }),
+    );
+    const merged = await workbook(
+      [
+        ['cluster', 'fiscal_year', 'papers_domestic', 'awards'],
+        ['sapporo', 2009, 1, 1],
+        ['sapporo', 2010, 2, null],
+      ],
+      (sheet) => sheet.mergeCells('C3:D3'),
+    );
+    const mergedJob = await validate(officer, 'outcome-values', 'merged.xlsx', merged);
+    expect(mergedJob.body.status).toBe('invalid');
+    expect(problemsOf(mergedJob)).toContain('merged_cells@3C');
+  });
+
+  it('names row and column of an unknown cluster, a negative and a non-numeric value, and writes nothing', async () => {
+    const fy = freshYear();
+    const csv = [
+      'cluster,fiscal_year,papers_domestic,awards',
+      `sapporo,${fy},1,2`,
+      `atlantis,${fy},1,2`,
+      `kyoto,${fy},-4,many`,
+    ].join('\n');
+    const before = await countRows(t, 'outcome_values');
+    const job = await validate(officer, 'outcome-values', 'bad.csv', csv);
+    expect(job.body).toMatchObject({ status: 'invalid', errorCount: 3 });
+    expect(problemsOf(job)).toEqual(['unknown_cluster@3A', 'invalid_value@4C', 'invalid_value@4D']);
+    const unknown = job.body.problems[0];
+    expect(unknown.message.en).toContain('atlantis');
+    expect(unknown.message.ja).toContain('atlantis');
+    // One bad row: the good row is not written either, and the commit is refused.
+    const refused = await officer.post(`/api/v1/imports/${job.body.id}/commit`, {
+      version: job.body.version,
+    });
+    expectProblem(refused, 422, 'RULE_VIOLATION');
+    expect(await countRows(t, 'outcome_values')).toBe(before);
+  });
+
+  it('names an unknown indicator column and a missing required column', async () => {
+    const job = await validate(
+      officer,
+      'outcome-values',
+      'cols.csv',
+      'cluster,fiscal_year,papers_domestic,citations\nsapporo,2004,1,2\n',
+    );
+    expect(problemsOf(job)).toEqual(['unknown_indicator_column@1D']);
+    const missing = await validate(
+      officer,
+      'targets',
+      'targets.csv',
+      'cluster,indicator,target\nsapporo,awards,3\n',
+    );
+    expect(problemsOf(missing)).toEqual(['missing_column@1']);
+  });
+
+  it('refuses a row for an accepted report, and rolls back a commit when the data changed after the preview', async () => {
+    const fy = freshYear();
+    const csv = `cluster,fiscal_year,awards\nsapporo,${fy},1\nkyoto,${fy},2\n`;
+    const job = await validate(officer, 'outcome-values', 'race.csv', csv);
+    expect(job.body.status).toBe('validated');
+    // Between preview and commit, Kyoto's report for the year is accepted by someone else.
+    const now = new Date().toISOString();
+    await sql`insert into outcome_reports (cluster_id, fy_from, fy_to, status, report_version, source, created_at, updated_at)
+      select id, ${fy}, ${fy}, 'accepted', 1, 'test', ${now}, ${now} from clusters where key = 'kyoto'`.execute(
+      t.database.db,
+    );
+    const before = await countRows(t, 'outcome_values');
+    const reportsBefore = await countRows(t, 'outcome_reports');
+    const done = await commit(officer, job.body);
+    expect(done.body.status).toBe('failed');
+    expect(problemsOf(done)).toEqual(['report_accepted@3A']);
+    expect(done.body.problems[0].message.en).toContain('accepted; make a correction');
+    expect(await countRows(t, 'outcome_values')).toBe(before);
+    expect(await countRows(t, 'outcome_reports')).toBe(reportsBefore);
+  });
+
+  it('lets headquarters import their own cluster only, and shows them only their own jobs', async () => {
+    const hq = await signInNew(t, 'cluster_headquarters', { clusterKey: 'sapporo' });
+    const fy = freshYear();
+    const job = await validate(
+      hq.client,
+      'targets',
+      'hq.csv',
+      `cluster,indicator,fiscal_year,target\nsapporo,awards,${fy},2\nkyoto,awards,${fy},2\n`,
+    );
+    expect(problemsOf(job)).toEqual(['not_your_cluster@3A']);
+    const list = await hq.client.get('/api/v1/imports');
+    expect(list.body.items.map((j: { id: number }) => j.id)).toEqual([job.body.id]);
+    expect((await officer.get('/api/v1/imports')).body.total).toBeGreaterThan(1);
+    const other = await officer.get('/api/v1/imports?limit=1');
+    expect((await hq.client.get(`/api/v1/imports/${other.body.items[0].id}`)).status).toBe(
+      other.body.items[0].id === job.body.id ? 200 : 404,
+    );
+    // The ledger is the ministry's: headquarters may not import budget lines at all.
+    const budget = await uploadImport(hq.client, 'budget-lines', { name: 'b.csv', content: 'cluster\n' });
+    expectProblem(budget, 403, 'FORBIDDEN');
+  });
+
+  it('refuses an upload over the limit with 413, and wrong types with 415', async () => {
+    const huge = await officer.request('POST', '/api/v1/imports', undefined, {
+      raw: Buffer.alloc(200 * 1024 * 1024, 0x61) as unknown as string,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expectProblem(huge, 413, 'PAYLOAD_TOO_LARGE');
+    expectProblem(
+      await uploadImport(officer, 'targets', { name: 'notes.txt', content: 'a,b' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'file',
+    );
+    expectProblem(
+      await uploadImport(officer, 'targets', { name: 'fake.xlsx', content: 'cluster,indicator\n' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'file',
+    );
+    expectProblem(
+      await uploadImport(officer, 'targets', { name: 'book.csv', content: await workbook([['a']]) }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'file',
+    );
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    expectProblem(
+      await uploadImport(officer, 'targets', { name: 'garbage.csv', content: garbage }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'file',
+    );
+    expectProblem(
+      await uploadImport(officer, 'wishes', { name: 'a.csv', content: 'a\n' }),
+      400,
+      'VALIDATION_FAILED',
+      'body.kind',
+    );
+    expectProblem(await officer.post('/api/v1/imports', { kind: 'targets' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('enforces a configured smaller limit while streaming', async () => {
+    const small = await buildTestApp(engine, { importMaxBytes: 1024 });
+    try {
+      const client = (await signInNew(small, 'programme_officer')).client;
+      const csv = 'cluster,indicator,fiscal_year,target\n' + 'sapporo,awards,2004,1\n'.repeat(200);
+      expectProblem(
+        await uploadImport(client, 'targets', { name: 'big.csv', content: csv }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+        'file',
+      );
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('serves a template per kind that itself validates', async () => {
+    for (const kind of ['outcome-values', 'outcome-items', 'targets', 'budget-lines']) {
+      const res = await officer.get(`/api/v1/imports/templates/${kind}`);
+      expect(res.status).toBe(200);
+      expect(String(res.headers['content-type'])).toMatch(/^text\/csv/);
+      expect(res.text.startsWith('\uFEFF')).toBe(true);
+      const job = await validate(officer, kind, `${kind}.csv`, res.text);
+      expect(job.body.status, `${kind}: ${JSON.stringify(job.body.problems)}`).toBe('validated');
+      await officer.post(`/api/v1/imports/${job.body.id}/cancel`);
+    }
+  });
+
+  it('validates a large file in chunks, writing progress while other requests are served', async () => {
+    const rows = 30_000;
+    const lines = ['cluster,fiscal_year,kind,amount,source'];
+    for (let i = 0; i < rows; i += 1) lines.push(`sapporo,2040,other,${i + 1},large file line ${i}`);
+    const upload = await uploadImport(officer, 'budget-lines', {
+      name: 'large.csv',
+      content: lines.join('\n'),
+    });
+    expect(upload.status).toBe(202);
+    const seen: { status: string; processedRows: number; progress: number }[] = [];
+    for (;;) {
+      // Each poll is a full request (session, database) answered while the job runs.
+      const res = await officer.get(`/api/v1/imports/${upload.body.id}`);
+      seen.push(res.body);
+      if (FINAL.includes(res.body.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const midway = seen.filter(
+      (s) => s.status === 'validating' && s.processedRows > 0 && s.processedRows < rows,
+    );
+    expect(midway.length, JSON.stringify(seen.slice(0, 5))).toBeGreaterThan(0);
+    expect(midway.every((s) => s.progress > 0 && s.progress < 1)).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ status: 'validated', processedRows: rows, progress: 1 });
+  });
+
+  it('cancels a validated import and refuses to commit it or a stale version', async () => {
+    const job = await validate(
+      officer,
+      'targets',
+      't.csv',
+      'cluster,indicator,fiscal_year,target\nsapporo,awards,2030,1\n',
+    );
+    const stale = await officer.post(`/api/v1/imports/${job.body.id}/commit`, {
+      version: job.body.version - 1,
+    });
+    expectProblem(stale, 409, 'VERSION_CONFLICT');
+    const cancelled = await officer.post(`/api/v1/imports/${job.body.id}/cancel`);
+    expect(cancelled.body.status).toBe('cancelled');
+    const refused = await officer.post(`/api/v1/imports/${job.body.id}/commit`, {
+      version: cancelled.body.version,
+    });
+    expectProblem(refused, 422, 'RULE_VIOLATION');
+  });
+});
