@@ -11,6 +11,8 @@ export interface LoadSettings {
   durationSeconds: number;
   /** Seconds before autocannon counts a request as timed out. */
   timeoutSeconds: number;
+  /** Sent with every request (e.g. a session cookie for routes that need a signed-in user). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadFigures {
@@ -49,6 +51,7 @@ async function cannon(url: string, settings: LoadSettings, seconds: number) {
     pipelining: 1,
     duration: seconds,
     timeout: settings.timeoutSeconds,
+    ...(settings.headers ? { headers: settings.headers } : {}),
   });
 }
 
@@ -114,10 +117,10 @@ export interface ProbeResult {
 }
 
 /** One GET on a fresh connection, timed from request to the last byte. */
-export function probe(port: number, path: string): Promise<ProbeResult> {
+export function probe(port: number, path: string, headers?: Record<string, string>): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const request = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent: false, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
@@ -136,7 +139,7 @@ export function probe(port: number, path: string): Promise<ProbeResult> {
 }
 
 /** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
@@ -149,11 +152,15 @@ export interface MeasuredProbe {
 }
 
 /** Snapshots both sides' CPU, then makes one GET. */
-export async function measuredProbe(server: ServerProcess, path: string): Promise<MeasuredProbe> {
+export async function measuredProbe(
+  server: ServerProcess,
+  path: string,
+  headers?: Record<string, string>,
+): Promise<MeasuredProbe> {
   const serverBefore = await server.cpu();
   const clientBefore = process.cpuUsage();
   const startedAt = performance.now();
-  return { answer: await probe(server.port, path), startedAt, serverBefore, clientBefore };
+  return { answer: await probe(server.port, path, headers), startedAt, serverBefore, clientBefore };
 }
 
 /**
@@ -183,7 +190,7 @@ export async function runSequential(
   if (first) count(first.answer);
   while (latencies.length + errors === 0 || performance.now() - started < settings.durationSeconds * 1000) {
     try {
-      count(await probe(server.port, path));
+      count(await probe(server.port, path, settings.headers));
     } catch {
       errors += 1;
     }

@@ -13,6 +13,15 @@ export interface SyntheticSpec {
 export type ServerSpec =
   | { kind: 'hello' }
   | {
+      /**
+       * A bare Fastify app (no plugins, hooks or schemas) answering each URL (path and query)
+       * with a body read once from a file into memory: the baseline for an app endpoint that
+       * returns the same JSON.
+       */
+      kind: 'static';
+      routes: { url: string; file: string; contentType: string }[];
+    }
+  | {
       kind: 'app';
       /** null: SQLite under dataDir; postgres://… otherwise. */
       databaseUrl: string | null;
@@ -20,6 +29,8 @@ export type ServerSpec =
       synthetic: SyntheticSpec | null;
       /** Raw SQL run on the SQLite handle after bootstrap (used to try a proposed index on a scratch copy). */
       extraSql: string[];
+      /** Largest import upload in bytes (the app's KCP_IMPORT_MAX_BYTES); the app's default when absent. */
+      importMaxBytes?: number;
     };
 
 export interface SyntheticResult {

@@ -1,8 +1,10 @@
 /**
- * The server side of a benchmark, run in its own process (forked by outcome-table.bench.ts) so the
- * load generator and the server each get a core of their own. Starts either a bare node:http
- * hello-world or the real app, listens on 127.0.0.1 and answers the parent's commands over IPC.
+ * The server side of a benchmark, run in its own process (forked by outcome-table.bench.ts and
+ * national.bench.ts) so the load generator and the server each get a core of their own. Starts a
+ * bare node:http hello-world, a bare Fastify app serving fixed bodies from memory, or the real app;
+ * listens on 127.0.0.1 and answers the parent's commands over IPC.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
@@ -42,6 +44,22 @@ async function startHello(): Promise<Running> {
   return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+async function startStatic(spec: Extract<ServerSpec, { kind: 'static' }>): Promise<Running> {
+  const { default: Fastify } = await import('fastify');
+  const bodies = new Map(
+    spec.routes.map((r) => [r.url, { body: fs.readFileSync(r.file), contentType: r.contentType }]),
+  );
+  const app = Fastify({ logger: false });
+  // One wildcard route: the bodies differ by query string, which Fastify's router does not see.
+  app.get('/*', (request, reply) => {
+    const found = bodies.get(request.url);
+    if (!found) return reply.code(404).send();
+    return reply.header('content-type', found.contentType).send(found.body);
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
+}
+
 async function startApp(
   spec: Extract<ServerSpec, { kind: 'app' }>,
 ): Promise<Running & { startup: StartupTimings; synthetic: SyntheticResult | null }> {
@@ -63,6 +81,7 @@ async function startApp(
     trustProxy: false as const,
     logLevel: 'silent',
     webDir: null,
+    ...(spec.importMaxBytes ? { importMaxBytes: spec.importMaxBytes } : {}),
   };
   const bootStarted = performance.now();
   const database = openDatabase(config);
@@ -148,8 +167,8 @@ process.on('message', (command: ParentCommand) => {
     try {
       switch (command.cmd) {
         case 'start': {
-          if (command.spec.kind === 'hello') {
-            running = await startHello();
+          if (command.spec.kind === 'hello' || command.spec.kind === 'static') {
+            running = command.spec.kind === 'hello' ? await startHello() : await startStatic(command.spec);
             send({ type: 'ready', port: running.port, startup: null, synthetic: null });
           } else {
             const app = await startApp(command.spec);
