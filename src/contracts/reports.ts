@@ -103,6 +103,8 @@ export const OutcomeReport = z.object({
   researcherCount: z.number().int().nullable(),
   source: z.string(),
   returnComment: z.string().nullable(),
+  /** A correction of this report still being prepared or reviewed (only for those who see drafts). */
+  openCorrectionId: z.number().int().nullable(),
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   values: z.array(ReportValue),

@@ -11,6 +11,7 @@ import type {
 import type { CriteriaItemTable, CriteriaTemplateTable } from '../modules/criteria/criteria.table';
 import type { OrganizationTable } from '../modules/organizations/organization.table';
 import type {
+  DataVersionTable,
   IndicatorTable,
   OutcomeReportTable,
   OutcomeValueTable,
@@ -39,6 +40,7 @@ export interface Database {
   indicators: IndicatorTable;
   outcome_reports: OutcomeReportTable;
   outcome_values: OutcomeValueTable;
+  data_versions: DataVersionTable;
   outcome_report_events: OutcomeReportEventTable;
   outcome_items: OutcomeItemTable;
   report_deadlines: ReportDeadlineTable;

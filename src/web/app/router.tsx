@@ -17,10 +17,7 @@ const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: () =>
-              import('../features/programme/pages/ProgrammePage').then((m) => ({
-                Component: m.ProgrammePage,
-              })),
+            lazy: () => import('./routes/programme-route').then((m) => ({ Component: m.ProgrammeRoute })),
           },
           {
             path: 'outcomes',
@@ -53,9 +50,7 @@ const routes: RouteObject[] = [
           {
             path: 'clusters/:key',
             lazy: () =>
-              import('../features/clusters/pages/ClusterDetailPage').then((m) => ({
-                Component: m.ClusterDetailPage,
-              })),
+              import('./routes/cluster-detail-route').then((m) => ({ Component: m.ClusterDetailRoute })),
           },
           {
             path: 'budgets',

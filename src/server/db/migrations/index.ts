@@ -4,10 +4,14 @@ import * as foundation from './20261125T1500-foundation';
 import * as supersedesIndex from './20261125T1700-outcome-report-supersedes-index';
 import * as outcomeReportingBudgets from './20261125T1900-outcome-reporting-budgets';
 import * as reportVersionUnique from './20261125T2000-outcome-report-version-unique';
+import * as partialSupersedesIndex from './20261125T2010-partial-supersedes-index';
+import * as publishedDataVersion from './20261125T2020-published-data-version';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
   '20261125T1700-outcome-report-supersedes-index': supersedesIndex,
   '20261125T1900-outcome-reporting-budgets': outcomeReportingBudgets,
   '20261125T2000-outcome-report-version-unique': reportVersionUnique,
+  '20261125T2010-partial-supersedes-index': partialSupersedesIndex,
+  '20261125T2020-published-data-version': publishedDataVersion,
 };

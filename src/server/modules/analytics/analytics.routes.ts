@@ -8,13 +8,16 @@ import {
 } from '../../../contracts/analytics';
 import { z } from 'zod';
 import { errorResponses } from '../../../contracts/common';
+import { PublishedCache, sendPublished } from '../../http/published-cache';
 import { ctxOf } from '../../http/request-context';
+import { publishedDataVersion } from '../outcomes/outcome.service';
 import { sendExportFile } from '../exports/export-reply';
 import { exportIndicatorAnalytics, getAnalyticsMap, getIndicatorAnalytics } from './analytics.service';
 
 export function registerAnalyticsRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['analytics'];
+  const cache = new PublishedCache();
   r.get(
     '/api/v1/analytics/indicator',
     {
@@ -33,7 +36,12 @@ export function registerAnalyticsRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      if (request.query.format === 'json') return getIndicatorAnalytics(ctxOf(request), request.query);
+      if (request.query.format === 'json') {
+        const ctx = ctxOf(request);
+        return sendPublished(cache, request, reply, await publishedDataVersion(ctx), () =>
+          getIndicatorAnalytics(ctx, request.query),
+        );
+      }
       return sendExportFile(reply, await exportIndicatorAnalytics(ctxOf(request), request.query));
     },
   );
@@ -47,6 +55,11 @@ export function registerAnalyticsRoutes(app: FastifyInstance): void {
         response: { 200: AnalyticsMapResponse, ...errorResponses },
       },
     },
-    async (request) => getAnalyticsMap(ctxOf(request), request.query),
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      return sendPublished(cache, request, reply, await publishedDataVersion(ctx), () =>
+        getAnalyticsMap(ctx, request.query),
+      );
+    },
   );
 }

@@ -8,13 +8,20 @@ import {
   OutcomeTableResponse,
 } from '../../../contracts/outcomes';
 import { z } from 'zod';
+import { PublishedCache, sendPublished } from '../../http/published-cache';
 import { ctxOf } from '../../http/request-context';
 import { sendExportFile } from '../exports/export-reply';
-import { exportOutcomeTable, getClusterOutcomes, getOutcomeTable } from './outcome.service';
+import {
+  exportOutcomeTable,
+  getClusterOutcomes,
+  getOutcomeTable,
+  publishedDataVersion,
+} from './outcome.service';
 
 export function registerOutcomeRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['outcomes'];
+  const cache = new PublishedCache();
   r.get(
     '/api/v1/outcome-table',
     {
@@ -32,7 +39,12 @@ export function registerOutcomeRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      if (format === 'json') return getOutcomeTable(ctxOf(request), query.from, query.to);
+      if (format === 'json') {
+        const ctx = ctxOf(request);
+        return sendPublished(cache, request, reply, await publishedDataVersion(ctx), () =>
+          getOutcomeTable(ctx, query.from, query.to),
+        );
+      }
       const file = await exportOutcomeTable(ctxOf(request), { ...query, format });
       return sendExportFile(reply, file);
     },

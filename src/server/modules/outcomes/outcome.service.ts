@@ -23,6 +23,7 @@ import {
   listCurrentAcceptedReportsWithin,
   sumCurrentAcceptedValuesWithin,
 } from './outcome.repo';
+import { publishedDataFingerprint } from './published-data.repo';
 import { outcomeTableCsvExport, outcomeTableXlsxExport } from './outcome-table.export';
 
 function zeroValues(): Record<IndicatorKey, number> {
@@ -34,6 +35,15 @@ function zeroValues(): Record<IndicatorKey, number> {
  * that range, and the column totals. Multi-year reports (like the seed's FY2002–FY2004 figures)
  * count only when the range contains their whole period: they cannot be split by year.
  */
+/**
+ * A fingerprint of the published data the outcome table and analytics are computed from: equal
+ * fingerprints mean equal answers (src/server/http/published-cache.ts).
+ */
+export async function publishedDataVersion(ctx: ServiceContext): Promise<string> {
+  requirePermission(ctx.actor, 'published:read');
+  return publishedDataFingerprint(ctx.db);
+}
+
 export async function getOutcomeTable(
   ctx: ServiceContext,
   from: number,

@@ -42,3 +42,9 @@ export interface OutcomeValueTable {
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type OutcomeReportRow = Selectable<OutcomeReportTable>;
 export type NewOutcomeReport = Insertable<OutcomeReportTable>;
+
+/** Counters bumped by triggers when the data behind a read-model changes ('published'). */
+export interface DataVersionTable {
+  name: string;
+  version: number;
+}

@@ -67,9 +67,8 @@ export async function buildReportResponse(ctx: ServiceContext, r: ReportRecord):
     listEvents(ctx.db, r.id),
   ]);
   // The public would otherwise learn from "already in another report" that an unpublished draft holds a DOI.
-  const issues = seesDraftsOf(ctx.actor, r.cluster_id)
-    ? await checkStoredReport(ctx.db, r, values, items)
-    : [];
+  const seesDrafts = seesDraftsOf(ctx.actor, r.cluster_id);
+  const issues = seesDrafts ? await checkStoredReport(ctx.db, r, values, items) : [];
   const { itemBacked } = deriveIndicatorValues(items.map(toDomainItem), r.fy_from, r.fy_to);
   return toReportResponse(r, {
     values,
@@ -78,5 +77,6 @@ export async function buildReportResponse(ctx: ServiceContext, r: ReportRecord):
     events,
     issues,
     editable: canEditReport(ctx.actor, r),
+    openCorrectionId: seesDrafts ? r.open_successor_id : null,
   });
 }

@@ -123,6 +123,9 @@ describe.each(ENGINES)('the outcome report workflow on %s', (engine) => {
     expect(publicView.body.map((v: { id: number }) => v.id)).toEqual([report.id]);
     expect(hqView.body.map((v: { id: number }) => v.id)).toEqual([report.id, correction.id]);
     expect(hqView.body[0].supersededById).toBeNull();
+    // The accepted version points headquarters to the open correction, and the public to nothing.
+    expect((await c.hq.get(`/api/v1/reports/${report.id}`)).body.openCorrectionId).toBe(correction.id);
+    expect((await t.anonymous().get(`/api/v1/reports/${report.id}`)).body.openCorrectionId).toBeNull();
     expect(await lastAuditEntry(t)).toMatchObject({
       action: 'outcome_report.correct',
       entity_type: 'outcome_report',

@@ -137,6 +137,7 @@ export function toReportResponse(
     events: EventRecord[];
     issues: ReportIssue[];
     editable: boolean;
+    openCorrectionId: number | null;
   },
 ): OutcomeReport {
   const byKey = new Map(parts.values.map((v) => [v.indicator_key, v]));
@@ -146,6 +147,7 @@ export function toReportResponse(
     researcherCount: r.researcher_count,
     source: r.source,
     returnComment: r.return_comment,
+    openCorrectionId: parts.openCorrectionId,
     // Every indicator of the catalogue, in its order, so a form can show the whole report.
     values: INDICATOR_KEYS.map((key) => ({
       indicator: key,

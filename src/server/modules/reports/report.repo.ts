@@ -12,6 +12,8 @@ export interface ReportRecord extends OutcomeReportRow {
   cluster_name_en: string;
   cluster_is_published: number;
   superseded_by_id: number | null;
+  /** A newer version not yet accepted (an open correction): shown only to those who see drafts. */
+  open_successor_id: number | null;
 }
 
 /** Statuses in which headquarters may still change a report. */
@@ -29,6 +31,16 @@ function acceptedSuccessor(eb: ReportScope) {
     .limit(1);
 }
 
+/** The newer version of `r` still being prepared or reviewed (at most one: see report-workflow.service). */
+function openSuccessor(eb: ReportScope) {
+  return eb
+    .selectFrom('outcome_reports as newer')
+    .select('newer.id')
+    .whereRef('newer.supersedes_id', '=', 'r.id')
+    .where('newer.status', '!=', 'accepted')
+    .limit(1);
+}
+
 function reportsWithCluster(db: Db) {
   return db
     .selectFrom('outcome_reports as r')
@@ -40,6 +52,7 @@ function reportsWithCluster(db: Db) {
       'c.name_en as cluster_name_en',
       'c.is_published as cluster_is_published',
       (eb) => acceptedSuccessor(eb).as('superseded_by_id'),
+      (eb) => openSuccessor(eb).as('open_successor_id'),
     ]);
 }
 

@@ -1,5 +1,5 @@
 import { Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -11,7 +11,6 @@ import { isApiError } from '../../../lib/api-client';
 import { otherLanguage, useFormatters, useLocalize } from '../../../lib/format';
 import { useCodeLabel } from '../../../lib/labels';
 import { useReference } from '../../../lib/reference';
-import { TargetsPanel } from '../../budgets/components/TargetsPanel';
 import { useCluster, useClusterOutcomes } from '../api/clusters-api';
 import { KeyFieldBadge, StatusBadge, UnpublishedBadge } from '../components/ClusterBadges';
 import { ClusterOutcomes } from '../components/ClusterOutcomes';
@@ -45,7 +44,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** `/clusters/:key` — a cluster's public profile. */
-export function ClusterDetailPage() {
+export interface ClusterDetailPageProps {
+  /** The cluster's numerical targets against actuals (app/ gives the budgets feature's panel). */
+  TargetsPanel?: ComponentType<{ clusterKey: string }>;
+}
+
+export function ClusterDetailPage({ TargetsPanel }: ClusterDetailPageProps = {}) {
   const { key = '' } = useParams();
   const { t } = useTranslation();
   const f = useFormatters();
@@ -127,9 +131,11 @@ export function ClusterDetailPage() {
               ) : null}
             </Section>
 
-            <Section id="targets-heading" title={t('budgets.targets.title')}>
-              <TargetsPanel clusterKey={c.key} />
-            </Section>
+            {TargetsPanel ? (
+              <Section id="targets-heading" title={t('budgets.targets.title')}>
+                <TargetsPanel clusterKey={c.key} />
+              </Section>
+            ) : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

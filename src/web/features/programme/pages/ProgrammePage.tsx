@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -11,11 +12,16 @@ import { ClustersByKeyField } from '../components/ClustersByKeyField';
 import { ClustersByStartFy } from '../components/ClustersByStartFy';
 import { CriteriaOverview } from '../components/CriteriaOverview';
 import { KeyFigures } from '../components/KeyFigures';
-import { MyReportingCard } from '../../reporting/components/MyReportingCard';
-import { TargetProgressCard } from '../../budgets/components/TargetProgressCard';
+
+export interface ProgrammePageProps {
+  /** Shown under the lead: the signed-in account's own tasks (app/ gives the reporting card). */
+  personalSlot?: ReactNode;
+  /** Shown under the charts: progress against the clusters' targets (app/ gives the budgets card). */
+  progressSlot?: ReactNode;
+}
 
 /** `/` — the Knowledge Cluster Initiative at a glance. */
-export function ProgrammePage() {
+export function ProgrammePage({ personalSlot, progressSlot }: ProgrammePageProps = {}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localize = useLocalize();
@@ -37,7 +43,7 @@ export function ProgrammePage() {
         </PageTitle>
         <Text maw={820}>{t('programme.lead')}</Text>
       </div>
-      <MyReportingCard />
+      {personalSlot}
 
       <section aria-labelledby="key-figures-heading">
         <Stack gap="sm">
@@ -72,7 +78,7 @@ export function ProgrammePage() {
         </Stack>
       </section>
 
-      <TargetProgressCard />
+      {progressSlot}
 
       <section aria-labelledby="structure-heading">
         <Paper withBorder p="md" radius="md" bg="navy.0">

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { OutcomeReport } from '../../../../contracts/reports';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isApiError } from '../../../lib/api-client';
@@ -40,6 +40,7 @@ export function WorkflowPanel({ report, valuesDirty }: Props) {
   const correctable =
     report.status === 'accepted' &&
     report.supersededById === null &&
+    report.openCorrectionId === null &&
     canEditCluster(account, report.cluster.id);
 
   const open = (next: Dialog) => {
@@ -128,6 +129,14 @@ export function WorkflowPanel({ report, valuesDirty }: Props) {
             {t('reporting.workflow.return')}
           </Button>
         </Group>
+      ) : null}
+      {report.openCorrectionId !== null ? (
+        <Text size="sm">
+          {t('reporting.workflow.correctionOpen')}{' '}
+          <Anchor component={Link} to={`/reports/${report.openCorrectionId}`}>
+            {t('reporting.workflow.openCorrection')}
+          </Anchor>
+        </Text>
       ) : null}
       {correctable ? (
         <Button variant="outline" onClick={() => open('correct')}>
