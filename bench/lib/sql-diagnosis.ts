@@ -104,14 +104,23 @@ async function outcomeTableSummedInSql(db: Kysely<Database>, from: number, to: n
 }
 
 /** The table with each row's reports in period order, for comparing two ways of building it. */
-function canonical(table: {
-  rows: { reports: { fyFrom: number; fyTo: number; source: string }[] }[];
-}): string {
+/** One report as either table shape gives it: a source string, or an index into `sources`. */
+type ReportRef = { fyFrom: number; fyTo: number } & ({ source: string } | { sourceIndex: number });
+
+/** The table with every report's source spelled out and its reports in period order, as JSON. */
+function canonical(table: { sources: string[]; rows: { reports: ReportRef[] }[] }): string {
   return JSON.stringify({
     ...table,
+    sources: [...table.sources].sort(),
     rows: table.rows.map((r) => ({
       ...r,
-      reports: [...r.reports].sort((a, b) => a.fyFrom - b.fyFrom || a.fyTo - b.fyTo),
+      reports: r.reports
+        .map((rep) => ({
+          fyFrom: rep.fyFrom,
+          fyTo: rep.fyTo,
+          source: 'source' in rep ? rep.source : table.sources[rep.sourceIndex],
+        }))
+        .sort((a, b) => a.fyFrom - b.fyFrom || a.fyTo - b.fyTo),
     })),
   });
 }

@@ -30,7 +30,10 @@ export const OutcomeTableResponse = z.object({
     z.object({
       cluster: z.object({ key: ClusterKey, name: LocalizedText, startFy: z.number().int() }),
       values: z.record(z.string(), z.number()),
-      reports: z.array(z.object({ fyFrom: z.number().int(), fyTo: z.number().int(), source: z.string() })),
+      /** The reports counted, each naming its source by index into `sources`. */
+      reports: z.array(
+        z.object({ fyFrom: z.number().int(), fyTo: z.number().int(), sourceIndex: z.number().int() }),
+      ),
     }),
   ),
   total: z.object({ values: z.record(z.string(), z.number()) }),

@@ -175,7 +175,8 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
       const row = res.body.rows.find((r: { cluster: { key: string } }) => r.cluster.key === 'kyoto');
       expect(row.values.papers_domestic).toBe(100);
       expect(row.values.papers_abroad).toBe(0);
-      expect(row.reports).toEqual([{ fyFrom: 2002, fyTo: 2004, source: 'test correction' }]);
+      expect(row.reports).toEqual([{ fyFrom: 2002, fyTo: 2004, sourceIndex: expect.any(Number) }]);
+      expect(res.body.sources[row.reports[0].sourceIndex]).toBe('test correction');
       expect(res.body.total.values.papers_domestic).toBe(728 - 71 + 100);
     });
   });
