@@ -169,7 +169,7 @@ export async function measureImportPath(
   rows: number,
 ): Promise<ImportPathFigures> {
   const database = openDatabase({ databaseUrl: null, dataDir });
-  const runner = new ImportRunner(database.db, dataDir, Number.MAX_SAFE_INTEGER);
+  const runner = new ImportRunner(database, dataDir, Number.MAX_SAFE_INTEGER);
   const ctx = systemContext(database.db, 'bench');
   const page = { limit: 20, offset: 0 };
   try {

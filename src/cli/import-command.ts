@@ -92,7 +92,7 @@ export async function importCommand(
     }
     ctx = { ...ctx, actor: await actorOfAccount(handle.db, account) };
   }
-  const runner = new ImportRunner(handle.db, config.dataDir, config.importMaxBytes ?? 100 * 1024 * 1024);
+  const runner = new ImportRunner(handle, config.dataDir, config.importMaxBytes ?? 100 * 1024 * 1024);
   const dryRun = values['dry-run'];
   try {
     const created = await createImport(ctx, runner, {

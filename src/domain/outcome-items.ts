@@ -99,14 +99,32 @@ export function normaliseApplicationNumber(value: string): string {
     .toUpperCase();
 }
 
-/** A small stable digest (FNV-1a, 32 bit, hex) for items that have no identifier of their own. */
-function digest(text: string): string {
-  let hash = 0x811c9dc5;
+/**
+ * A stable 106-bit digest (two 53-bit cyrb53 lanes with different seeds, hex) for items that have no
+ * identifier of their own. 32 bits were not enough: among 60,000 award rows two distinct awards got
+ * the same key (the birthday bound is about 77,000 for a 50 % chance), and an import then called the
+ * second a repeat of the first. With 106 bits a million items collide with odds near 10^-20. Written
+ * here, not with node:crypto, because the domain also runs in the browser.
+ */
+function cyrb53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  return hash.toString(16).padStart(8, '0');
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+function digest(text: string): string {
+  return (
+    cyrb53(text, 0).toString(16).padStart(14, '0') + cyrb53(text, 0x9e3779b9).toString(16).padStart(14, '0')
+  );
 }
 
 /**

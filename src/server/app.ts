@@ -107,7 +107,7 @@ export async function buildApp({
   registerReportRoutes(app);
   registerTargetRoutes(app);
   registerBudgetRoutes(app);
-  registerImportRoutes(app, { dataDir: config.dataDir, maxBytes: config.importMaxBytes });
+  registerImportRoutes(app, { database, dataDir: config.dataDir, maxBytes: config.importMaxBytes });
   registerAuthRoutes(app, policy);
   registerAccountRoutes(app);
   registerAuditRoutes(app);

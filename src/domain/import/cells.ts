@@ -20,7 +20,17 @@ const fail = <T>(ja: string, en: string): CellResult<T> => ({ ok: false, ja, en 
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  return String(cell).normalize('NFKC').trim();
+  const text = String(cell);
+  // Printable ASCII is its own NFKC form: skip the normalisation for the common case.
+  return (isPrintableAscii(text) ? text : text.normalize('NFKC')).trim();
+}
+
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
 }
 
 export function isBlank(cell: Cell): boolean {

@@ -12,7 +12,16 @@ export interface DatabaseHandle {
   engine: DatabaseEngine;
   /** The raw SQLite connection (online backup needs it); null on PostgreSQL. */
   sqlite: SqliteDatabase.Database | null;
+  /** Where it was opened from: a background worker opens its own handle to the same database. */
+  location: Pick<AppConfig, 'databaseUrl' | 'dataDir'>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL pool size (10 by default); a background worker needs one or two. */
+  poolMax?: number;
+  /** SQLite busy timeout in ms (5000 by default): how long a statement waits for another connection's write lock. */
+  busyTimeoutMs?: number;
 }
 
 export function sqliteFileOf(dataDir: string): string {
@@ -45,12 +54,12 @@ function withStatementCache(database: SqliteDatabase.Database): SqliteDatabase.D
   });
 }
 
-function openSqlite(file: string): SqliteDatabase.Database {
+function openSqlite(file: string, busyTimeoutMs: number): SqliteDatabase.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   database.pragma('synchronous = NORMAL');
   return database;
 }
@@ -65,14 +74,22 @@ const pgTypes = {
 };
 
 /** Opens SQLite under the data directory, or PostgreSQL when DATABASE_URL is postgres://. */
-export function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): DatabaseHandle {
+export function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  options: OpenOptions = {},
+): DatabaseHandle {
   const engine = engineOf(config);
+  const location = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
   if (engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl!, max: 10, types: pgTypes });
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl!,
+      max: options.poolMax ?? 10,
+      types: pgTypes,
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine, sqlite: null, close: () => db.destroy() };
+    return { db, engine, sqlite: null, location, close: () => db.destroy() };
   }
-  const sqlite = openSqlite(sqliteFileOf(config.dataDir));
+  const sqlite = openSqlite(sqliteFileOf(config.dataDir), options.busyTimeoutMs ?? 5000);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine, sqlite, close: () => db.destroy() };
+  return { db, engine, sqlite, location, close: () => db.destroy() };
 }

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** SQLite's one write lock is held (a long import commit): try again shortly (Retry-After). */
+  BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -71,4 +73,10 @@ export function versionConflict(entity: string, key: string | number, current: n
     `${entity} "${key}" was changed by someone else (now at version ${current}); reload and apply your change again`,
     { errors: [{ field: 'body.version', message: `stale version; current version is ${current}` }] },
   );
+}
+
+/** SQLite could not get its write lock within the connection's busy timeout (SQLITE_BUSY and its variants). */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

@@ -1,7 +1,7 @@
 /** The one error renderer: every failure leaves as application/problem+json. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from './app-error';
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldError, isDatabaseBusy } from './app-error';
 
 export interface Problem {
   type: string;
@@ -32,6 +32,7 @@ const TITLES: Record<ErrorCode, string> = {
   RULE_VIOLATION: 'The change breaks a programme rule',
   RATE_LIMITED: 'Too many attempts',
   INTERNAL: 'Internal error',
+  BUSY: 'Busy; try again shortly',
 };
 
 function problemOf(code: ErrorCode, detail: string, requestId: string, errors?: FieldError[]): Problem {
@@ -107,6 +108,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         request.id,
         [{ field: 'body', message: 'contains a NUL character or invalid text' }],
       );
+    } else if (isDatabaseBusy(error)) {
+      // Another connection (an import commit's worker) holds SQLite's write lock: nothing was written.
+      problem = problemOf(
+        'BUSY',
+        'The database is busy with a large import; nothing was changed. Try again shortly',
+        request.id,
+      );
+      void reply.header('retry-after', '5');
     } else if (error.statusCode === 429) {
       problem = problemOf('RATE_LIMITED', error.message, request.id);
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

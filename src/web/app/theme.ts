@@ -57,11 +57,53 @@ const red: MantineColorsTuple = [
   '#a51d1d',
 ];
 
+/**
+ * Mantine's green, orange and yellow with darker top shades: their shade 9 is the text colour of light
+ * alerts and badges (accepted / returned / to-check), and Mantine's own stays below 4.5:1 on shade 1
+ * (green 3.8, orange 3.6, yellow 2.7; axe color-contrast).
+ */
+const green: MantineColorsTuple = [
+  '#ebfbee',
+  '#d3f9d8',
+  '#b2f2bb',
+  '#8ce99a',
+  '#69db7c',
+  '#51cf66',
+  '#40c057',
+  '#37b24d',
+  '#2b8a3e',
+  '#1e6b30',
+];
+const orange: MantineColorsTuple = [
+  '#fff4e6',
+  '#ffe8cc',
+  '#ffd8a8',
+  '#ffc078',
+  '#ffa94d',
+  '#ff922b',
+  '#fd7e14',
+  '#f76707',
+  '#d9480f',
+  '#a63a0a',
+];
+const yellow: MantineColorsTuple = [
+  '#fff9db',
+  '#fff3bf',
+  '#ffec99',
+  '#ffe066',
+  '#ffd43b',
+  '#fcc419',
+  '#fab005',
+  '#f59f00',
+  '#c47a00',
+  '#8f4f00',
+];
+
 export const theme = createTheme({
   primaryColor: 'navy',
   // Shade 9 of every palette keeps text on light backgrounds above WCAG AA contrast.
   primaryShade: { light: 9, dark: 7 },
-  colors: { navy, amber, teal, red },
+  colors: { navy, amber, teal, red, green, orange, yellow },
   fontFamily: FONT_STACK,
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
   headings: {

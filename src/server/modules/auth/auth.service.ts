@@ -4,7 +4,7 @@ import type { Actor, Role, RoleGrant, ScopeType } from '../../../domain/permissi
 import { PERMISSIONS, POLICY } from '../../../domain/permissions';
 import type { SelfResponse, SignInBody } from '../../../contracts/auth';
 import type { Db, ServiceContext } from '../../context';
-import { AppError } from '../../http/app-error';
+import { AppError, isDatabaseBusy } from '../../http/app-error';
 import {
   findAccountByEmail,
   findAccountById,
@@ -194,8 +194,11 @@ export async function resolveSession(
   const account = await findAccountById(db, session.account_id);
   if (!account || account.status !== 'active') return null;
   // Writing last-seen on every request would make every read a write; a minute's precision is enough.
+  // Skipped, not failed, while SQLite's write lock is held (a long import commit): a read stays a read.
   if (nowMs - new Date(session.last_seen_at).getTime() > 60_000)
-    await touchSession(db, sessionId, now.toISOString());
+    await touchSession(db, sessionId, now.toISOString()).catch((error: unknown) => {
+      if (!isDatabaseBusy(error)) throw error;
+    });
   return { actor: await actorOfAccount(db, account), account, sessionId, csrfToken: session.csrf_token };
 }
 

@@ -162,6 +162,14 @@ export async function budgetFiscalYearSpan(
   return { from: Number(row.from), to: Number(row.to) };
 }
 
+/** How many lines match, to refuse an oversized download before reading them. */
+export async function countBudgetLines(db: Db, filter: BudgetLineFilter): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bulk import
 

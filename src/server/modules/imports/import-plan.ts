@@ -5,6 +5,7 @@
  * validates (apply = false) and, inside the commit's transaction, writes (apply = true), so the
  * commit cannot write anything the preview did not show.
  */
+import type SqliteDatabase from 'better-sqlite3';
 import type { ImportRecord } from '../../../domain/import/rows';
 import type { ImportKind } from '../../../domain/import/kinds';
 import { clusterMatcher, isProgrammeScope } from '../../../domain/import/clusters';
@@ -27,6 +28,8 @@ export interface PassState {
   kind: ImportKind;
   apply: boolean;
   db: Db;
+  /** The raw connection behind `db` on SQLite (prepared-statement paths), else null. */
+  sqlite: SqliteDatabase.Database | null;
   now: string;
   /** Source recorded on draft reports the import creates. */
   source: string;
@@ -50,7 +53,7 @@ export interface PassState {
 export function newPassState(
   init: Pick<
     PassState,
-    'kind' | 'apply' | 'db' | 'now' | 'source' | 'createdBy' | 'allowedClusters' | 'programmeId'
+    'kind' | 'apply' | 'db' | 'sqlite' | 'now' | 'source' | 'createdBy' | 'allowedClusters' | 'programmeId'
   > & {
     clusters: ImportCluster[];
   },

@@ -1,180 +1,73 @@
 /**
- * Runs import jobs in the background of this process, one at a time: validation reads the file in
- * chunks of CHUNK_ROWS rows, writing progress and problems to the job row after each chunk and
- * yielding to the event loop (setImmediate) so other requests are served between chunks; the
- * commit repeats the same pass inside ONE transaction and writes. See docs/decisions/0006-imports.md.
+ * The queue of import jobs of one app, one job at a time. The heavy work — the validation pass and
+ * the commit's one transaction — runs in a worker thread (import-worker.ts) on its own database
+ * handle, so the server's event loop and its database connection stay free for other requests.
+ * This side claims jobs, writes validation progress and outcomes to the job row, keeps a commit's
+ * progress in memory (its open transaction hides job-row updates), and passes cancellation to the
+ * worker through shared memory. See docs/decisions/0006-imports.md.
  */
+import { Worker } from 'node:worker_threads';
 import type { Actor } from '../../../domain/permissions';
-import { headquartersClusterIds } from '../../../domain/permissions';
-import { bindHeaders } from '../../../domain/import/headers';
-import type { ImportKind } from '../../../domain/import/kinds';
-import type { ImportProblem } from '../../../domain/import/problems';
 import { problem } from '../../../domain/import/problems';
-import { type ImportRecord, parseRow } from '../../../domain/import/rows';
 import type { Db, ServiceContext } from '../../context';
-import { audit } from '../audit/audit.service';
-import { finishCommit } from './import-finalize';
+import type { DatabaseHandle } from '../../db/database';
 import { failInterruptedJobs, findImportJob, updateImportJob } from './import-job.repo';
 import type { ImportJobRow } from './import-job.table';
-import { newPassState, type PassState } from './import-plan';
-import { openRowSource } from './import-reader';
-import { type ImportEncoding, type ImportFormat, importFilePath } from './import-storage';
-import { firstProgrammeId, listClustersForImport } from './import.repo';
-import { planBudgetLines } from './plan-budget-lines';
-import { planOutcomeItems } from './plan-outcome-items';
-import { planOutcomeValues } from './plan-outcome-values';
-import { planTargets } from './plan-targets';
-import type {
-  BudgetLineRecord,
-  OutcomeItemRecord,
-  OutcomeValuesRecord,
-  TargetRecord,
-} from '../../../domain/import/rows';
+import type { WorkerJob, WorkerMessage } from './import-worker';
 
-/** Rows per chunk: short enough that one chunk's synchronous work (SQLite is synchronous) stays in milliseconds. */
-export const CHUNK_ROWS = 500;
-/** Problems kept on the job row; the counts cover all of them. */
-export const MAX_KEPT_PROBLEMS = 1000;
+export { CHUNK_ROWS, ImportCancelled, importScope, MAX_KEPT_PROBLEMS } from './import-pass';
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * How long the server's own SQLite connection waits for the write lock while a worker commits:
+ * better-sqlite3 waits synchronously, so a long wait would stall every request; after this a
+ * write is answered 503 with Retry-After (problem.ts) instead.
+ */
+export const SERVER_BUSY_WAIT_MS = 200;
 
-export class ImportCancelled extends Error {}
+/** The worker's entry: a .mjs that registers tsx, then loads import-worker.ts. */
+const WORKER_BOOTSTRAP = new URL('../../../../bin/import-worker.mjs', import.meta.url);
 
-/** Whether the actor imports for every cluster (officers, the system) or only its headquarters' clusters. */
-export function importScope(actor: Actor): ReadonlySet<number> | null {
-  if (actor.kind !== 'account') return null;
-  if (actor.grants.some((g) => g.role === 'administrator' || g.role === 'programme_officer')) return null;
-  return new Set(headquartersClusterIds(actor));
-}
+type Final = Exclude<WorkerMessage, { type: 'progress' }>;
+type Progress = Extract<WorkerMessage, { type: 'progress' }>;
 
-async function planChunk(state: PassState, records: ImportRecord[]): Promise<ImportProblem[]> {
-  switch (state.kind) {
-    case 'outcome-values':
-      return planOutcomeValues(state, records as OutcomeValuesRecord[]);
-    case 'outcome-items':
-      return planOutcomeItems(state, records as OutcomeItemRecord[]);
-    case 'targets':
-      return planTargets(state, records as TargetRecord[]);
-    case 'budget-lines':
-      return planBudgetLines(state, records as BudgetLineRecord[]);
-  }
-}
-
-export interface PassResult {
-  rows: number;
-  errorCount: number;
-  warningCount: number;
-  problems: ImportProblem[];
-  state: PassState;
-}
-
-interface PassOptions {
-  db: Db;
-  job: ImportJobRow;
-  dataDir: string;
-  actor: Actor;
-  apply: boolean;
-  now: string;
-  /** Called after each chunk (and yield); throw ImportCancelled to stop. */
-  onChunk: (progress: { rows: number; fraction: number; result: PassResult }) => Promise<void>;
-}
-
-/** Reads the whole file once, planning (and with apply, writing) chunk by chunk. */
-export async function runPass(options: PassOptions): Promise<PassResult> {
-  const { job, db } = options;
-  const source = openRowSource({
-    path: importFilePath(options.dataDir, job.file_sha256),
-    format: job.format as ImportFormat,
-    encoding: job.encoding as ImportEncoding | null,
-    kind: job.kind as ImportKind,
-  });
-  const state = newPassState({
-    kind: job.kind as ImportKind,
-    apply: options.apply,
-    db,
-    now: options.now,
-    source: `import #${job.id}: ${job.file_name}`,
-    createdBy: job.created_by,
-    allowedClusters: importScope(options.actor),
-    programmeId: await firstProgrammeId(db),
-    clusters: await listClustersForImport(db),
-  });
-  const result: PassResult = { rows: 0, errorCount: 0, warningCount: 0, problems: [], state };
-  const note = (found: ImportProblem[]) => {
-    for (const p of found) {
-      if (p.severity === 'error') result.errorCount += 1;
-      else result.warningCount += 1;
-      if (result.problems.length < MAX_KEPT_PROBLEMS) result.problems.push(p);
-    }
-  };
-  let binding: ReturnType<typeof bindHeaders> | null = null;
-  let chunk: ImportRecord[] = [];
-  const flush = async () => {
-    note(await planChunk(state, chunk));
-    chunk = [];
-    await yieldToEventLoop();
-    await options.onChunk({
-      rows: result.rows,
-      fraction: source.bytesRead() / Math.max(1, Number(job.file_size)),
-      result,
-    });
-  };
-  for await (const fileRow of source.rows) {
-    note(fileRow.problems);
-    if (!binding) {
-      if (fileRow.problems.length > 0) break;
-      binding = bindHeaders(job.kind as ImportKind, fileRow.cells);
-      note(
-        binding.problems.map((p) => ({
-          ...p,
-          row: fileRow.row === 1 || p.row === null ? p.row : fileRow.row,
-        })),
-      );
-      if (binding.problems.some((p) => p.severity === 'error')) break;
-      continue;
-    }
-    if (fileRow.cells.length === 0) continue;
-    result.rows += 1;
-    const parsed = parseRow(binding, fileRow.row, fileRow.cells);
-    note(parsed.problems);
-    if (parsed.record && fileRow.problems.length === 0) chunk.push(parsed.record);
-    if (chunk.length >= CHUNK_ROWS || (result.rows % CHUNK_ROWS === 0 && chunk.length > 0)) await flush();
-    else if (result.rows % CHUNK_ROWS === 0) {
-      await yieldToEventLoop();
-      await options.onChunk({
-        rows: result.rows,
-        fraction: source.bytesRead() / Math.max(1, Number(job.file_size)),
-        result,
-      });
-    }
-  }
-  if (chunk.length > 0) await flush();
-  if (binding === null && result.errorCount === 0)
-    note([problem('no_header', 'ファイルに見出し行がありません', 'the file has no header row', {})]);
-  note(await source.trailingProblems());
-  if (binding && result.rows === 0 && result.errorCount === 0)
-    note([problem('no_rows', 'データ行がありません', 'the file has no data rows', { row: 2 })]);
-  result.problems.sort(byPlace);
-  return result;
-}
-
-/** File order: by row, then column (A < B < … < Z < AA), whole-file problems first. */
-function byPlace(a: ImportProblem, b: ImportProblem): number {
-  const row = (a.row ?? 0) - (b.row ?? 0);
-  if (row !== 0) return row;
-  const ca = a.column ?? '';
-  const cb = b.column ?? '';
-  return ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0);
-}
-
-function summaryOf(result: PassResult) {
-  return { rows: result.rows, tables: result.state.tables, reportsCreated: result.state.reportsCreated };
-}
+class WorkerStopped extends Error {}
 
 interface Live {
-  cancel: boolean;
+  /** [0] = 1 asks the worker to stop at its next chunk (the worker reads it between chunks). */
+  cancel: Int32Array;
   /** 0–1 through the current phase; a commit's transaction hides its progress from the job row. */
   fraction?: number;
+}
+
+/** Writes the newest progress to the job row, one write at a time, dropping the ones overtaken meanwhile. */
+class ProgressWriter {
+  private pending: Progress | null = null;
+  private writing: Promise<void> | null = null;
+
+  constructor(private readonly write: (p: Progress) => Promise<unknown>) {}
+
+  push(progress: Progress): void {
+    this.pending = progress;
+    this.next();
+  }
+
+  private next(): void {
+    if (this.writing || !this.pending) return;
+    const progress = this.pending;
+    this.pending = null;
+    this.writing = this.write(progress)
+      .catch(() => undefined)
+      .then(() => {
+        this.writing = null;
+        this.next();
+      });
+  }
+
+  /** Waits for the write in flight; progress still pending is dropped (the outcome follows). */
+  async drain(): Promise<void> {
+    this.pending = null;
+    while (this.writing) await this.writing;
+  }
 }
 
 /** The in-process queue of import jobs of one app (one database). */
@@ -182,12 +75,16 @@ export class ImportRunner {
   private queue: Promise<void> = Promise.resolve();
   private live = new Map<number, Live>();
   private stopped = false;
+  private worker: Worker | null = null;
+  private readonly db: Db;
 
   constructor(
-    private readonly db: Db,
+    private readonly database: DatabaseHandle,
     readonly dataDir: string,
     readonly maxBytes: number,
-  ) {}
+  ) {
+    this.db = database.db;
+  }
 
   /** Fails jobs a previous process left running (their work ended with it). */
   async recover(): Promise<void> {
@@ -205,7 +102,7 @@ export class ImportRunner {
   /** Asks a running job to stop at its next chunk. */
   cancel(id: number): void {
     const live = this.live.get(id);
-    if (live) live.cancel = true;
+    if (live) Atomics.store(live.cancel, 0, 1);
   }
 
   /** Waits until every queued job has finished (the CLI, tests, shutdown). */
@@ -219,16 +116,19 @@ export class ImportRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const live of this.live.values()) live.cancel = true;
+    for (const live of this.live.values()) Atomics.store(live.cancel, 0, 1);
     await this.idle();
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
   }
 
   private enqueue(id: number, work: (live: Live) => Promise<void>): void {
-    const live: Live = { cancel: false };
+    const live: Live = { cancel: new Int32Array(new SharedArrayBuffer(4)) };
     this.live.set(id, live);
     this.queue = this.queue
       .then(async () => {
-        if (this.stopped) live.cancel = true;
+        if (this.stopped) Atomics.store(live.cancel, 0, 1);
         await work(live);
       })
       .catch(() => undefined)
@@ -243,6 +143,69 @@ export class ImportRunner {
     this.enqueue(jobId, (live) => this.runCommit(ctx, jobId, live));
   }
 
+  /** The worker thread, started on first use and kept for the next job; unref'd while idle. */
+  private workerThread(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(WORKER_BOOTSTRAP);
+      worker.on('exit', () => {
+        if (this.worker === worker) this.worker = null;
+      });
+      // An idle worker must not keep the process alive; errors reach the job in flight.
+      worker.on('error', () => undefined);
+      worker.unref();
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  /** Sends one job to the worker; resolves with its outcome, passing progress on meanwhile. */
+  private inWorker(
+    job: ImportJobRow,
+    phase: WorkerJob['phase'],
+    actor: Actor,
+    context: { requestId: string | null; now: string },
+    live: Live,
+    onProgress: (p: Progress) => void,
+  ): Promise<Final> {
+    const worker = this.workerThread();
+    return new Promise<Final>((resolve, reject) => {
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type === 'progress') return onProgress(message);
+        done();
+        resolve(message);
+      };
+      const onError = (error: unknown) => {
+        done();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new WorkerStopped(`the import worker stopped (exit code ${code})`));
+      };
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        worker.unref();
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.ref();
+      const message: WorkerJob = {
+        phase,
+        job,
+        actor,
+        requestId: context.requestId,
+        now: context.now,
+        dataDir: this.dataDir,
+        location: this.database.location,
+        cancel: live.cancel.buffer as SharedArrayBuffer,
+      };
+      worker.postMessage(message);
+    });
+  }
+
   private async runValidation(jobId: number, actor: Actor, live: Live): Promise<void> {
     const job = await findImportJob(this.db, jobId);
     if (!job || job.status !== 'queued') return;
@@ -254,25 +217,37 @@ export class ImportRunner {
       { statuses: ['queued'] },
     );
     if (!claimed) return;
-    try {
-      const result = await runPass({
-        db: this.db,
-        job,
-        dataDir: this.dataDir,
-        actor,
-        apply: false,
-        now: started,
-        onChunk: async ({ rows, fraction, result }) => {
-          if (live.cancel) throw new ImportCancelled();
-          live.fraction = Math.min(1, fraction);
-          await updateImportJob(this.db, jobId, {
-            processed_rows: rows,
-            error_count: result.errorCount,
-            warning_count: result.warningCount,
-            updated_at: new Date().toISOString(),
-          });
+    const progress = new ProgressWriter((p) =>
+      updateImportJob(
+        this.db,
+        jobId,
+        {
+          processed_rows: p.rows,
+          error_count: p.errorCount,
+          warning_count: p.warningCount,
+          updated_at: new Date().toISOString(),
         },
-      });
+        { statuses: ['validating'] },
+      ),
+    );
+    try {
+      const final = await this.inWorker(
+        job,
+        'validate',
+        actor,
+        { requestId: null, now: started },
+        live,
+        (p) => {
+          live.fraction = p.fraction;
+          progress.push(p);
+        },
+      );
+      await progress.drain();
+      if (final.type === 'failed') {
+        await this.finishFailed(jobId, final, ['validating']);
+        return;
+      }
+      const result = final.result;
       const finished = new Date().toISOString();
       await updateImportJob(
         this.db,
@@ -284,82 +259,68 @@ export class ImportRunner {
           error_count: result.errorCount,
           warning_count: result.warningCount,
           problems_json: JSON.stringify(result.problems),
-          summary_json: JSON.stringify(summaryOf(result)),
+          summary_json: JSON.stringify(result.summary),
           finished_at: finished,
           updated_at: finished,
         },
         { statuses: ['validating'] },
       );
     } catch (error) {
-      await this.finishFailed(jobId, error, ['validating']);
+      await progress.drain();
+      await this.finishFailed(jobId, failureOf(error), ['validating']);
     }
   }
 
   private async runCommit(ctx: ServiceContext, jobId: number, live: Live): Promise<void> {
     const job = await findImportJob(this.db, jobId);
     if (!job || job.status !== 'committing') return;
-    const now = ctx.now().toISOString();
-    let outcome: PassResult | null = null;
+    // While the worker holds SQLite's write lock, this connection's writes wait only briefly.
+    const sqlite = this.database.sqlite;
+    const busyTimeout = sqlite ? (sqlite.pragma('busy_timeout', { simple: true }) as number) : 0;
+    sqlite?.pragma(`busy_timeout = ${SERVER_BUSY_WAIT_MS}`);
+    let final: Final;
     try {
-      // All or nothing: every row is written in this one transaction, or none is.
-      await this.db.transaction().execute(async (trx) => {
-        const result = await runPass({
-          db: trx,
-          job,
-          dataDir: this.dataDir,
-          actor: ctx.actor,
-          apply: true,
-          now,
-          onChunk: ({ rows }) => {
-            if (live.cancel) return Promise.reject(new ImportCancelled());
-            live.fraction = Math.min(1, rows / Math.max(1, job.total_rows ?? rows));
-            return Promise.resolve();
-          },
-        });
-        if (result.errorCount > 0) {
-          outcome = result;
-          throw new Error('the file no longer passes validation');
-        }
-        await finishCommit(result.state);
-        await audit(ctx, trx, {
-          action: 'import.commit',
-          entityType: 'import_job',
-          entityId: jobId,
-          after: { kind: job.kind, file: job.file_name, sha256: job.file_sha256, ...summaryOf(result) },
-        });
-        outcome = result;
-      });
-      const finished = new Date().toISOString();
-      const result = outcome as PassResult | null;
-      await updateImportJob(this.db, jobId, {
-        status: 'committed',
-        processed_rows: result?.rows ?? 0,
-        summary_json: result ? JSON.stringify(summaryOf(result)) : job.summary_json,
+      final = await this.inWorker(
+        job,
+        'commit',
+        ctx.actor,
+        { requestId: ctx.requestId, now: ctx.now().toISOString() },
+        live,
+        ({ rows }) => {
+          live.fraction = Math.min(1, rows / Math.max(1, job.total_rows ?? rows));
+        },
+      );
+    } catch (error) {
+      final = failureOf(error);
+    } finally {
+      sqlite?.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+    if (final.type === 'failed') return this.finishFailed(jobId, final, ['committing']);
+    if (final.outcome === 'committed') return; // the worker set the job row in its transaction
+    // The state moved since the preview (a report accepted meanwhile): nothing was written.
+    const finished = new Date().toISOString();
+    await updateImportJob(
+      this.db,
+      jobId,
+      {
+        status: 'failed',
+        error_count: final.result.errorCount,
+        warning_count: final.result.warningCount,
+        problems_json: JSON.stringify(final.result.problems),
         finished_at: finished,
         updated_at: finished,
-      });
-    } catch (error) {
-      const result = outcome as PassResult | null;
-      if (result && result.errorCount > 0 && !(error instanceof ImportCancelled)) {
-        const finished = new Date().toISOString();
-        await updateImportJob(this.db, jobId, {
-          status: 'failed',
-          error_count: result.errorCount,
-          warning_count: result.warningCount,
-          problems_json: JSON.stringify(result.problems),
-          finished_at: finished,
-          updated_at: finished,
-        });
-        return;
-      }
-      await this.finishFailed(jobId, error, ['committing']);
-    }
+      },
+      { statuses: ['committing'] },
+    ).catch(() => undefined);
   }
 
-  private async finishFailed(jobId: number, error: unknown, from: string[]): Promise<void> {
+  private async finishFailed(
+    jobId: number,
+    failure: Extract<Final, { type: 'failed' }>,
+    from: string[],
+  ): Promise<void> {
     const finished = new Date().toISOString();
-    const cancelled = error instanceof ImportCancelled;
-    const message = error instanceof Error ? error.message : String(error);
+    const { cancelled, message } = failure;
     await updateImportJob(
       this.db,
       jobId,
@@ -384,4 +345,13 @@ export class ImportRunner {
       { statuses: from },
     ).catch(() => undefined);
   }
+}
+
+function failureOf(error: unknown): Extract<Final, { type: 'failed' }> {
+  return {
+    type: 'failed',
+    // stop() waits for the job before it ends the worker, so a stopped worker crashed: a failure.
+    cancelled: false,
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -14,6 +14,7 @@ import {
   ImportKindParam,
   ImportListQuery,
 } from '../../../contracts/imports';
+import type { DatabaseHandle } from '../../db/database';
 import { AppError } from '../../http/app-error';
 import { ctxOf } from '../../http/request-context';
 import { ImportRunner } from './import-runner';
@@ -31,6 +32,8 @@ import {
 export const DEFAULT_IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 
 export interface ImportRouteOptions {
+  /** The app's database: the import worker opens its own handle to the same one. */
+  database: DatabaseHandle;
   dataDir: string;
   maxBytes?: number | undefined;
 }
@@ -42,7 +45,7 @@ const tooLarge = (maxBytes: number) =>
 
 export function registerImportRoutes(app: FastifyInstance, options: ImportRouteOptions): ImportRunner {
   const maxBytes = options.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
-  const runner = new ImportRunner(app.db, options.dataDir, maxBytes);
+  const runner = new ImportRunner(options.database, options.dataDir, maxBytes);
   app.addHook('onReady', () => runner.recover());
   app.addHook('onClose', () => runner.stop());
   const tags = ['imports'];

@@ -461,6 +461,51 @@ describe.each(ENGINES)('imports on %s', (engine) => {
     expect(seen.at(-1)).toMatchObject({ status: 'validated', processedRows: rows, progress: 1 });
   });
 
+  it('answers reads during a large commit and a write with 503 + Retry-After on SQLite, never waiting for the commit', async () => {
+    const fy = freshYear();
+    // Large enough that the commit outlasts a few requests (PostgreSQL writes these more slowly).
+    const rows = engine === 'sqlite' ? 60_000 : 20_000;
+    // Papers with DOIs: their natural key is the DOI itself, unique per row.
+    const lines = ['cluster,fiscal_year,kind,title,authors,venue,pub_year,doi,scope'];
+    for (let i = 0; i < rows; i += 1)
+      lines.push(`sendai,${fy},paper,Paper ${i},Sato,J. Test,${fy},10.9999/t${fy}.${i},国内`);
+    const job = await validate(officer, 'outcome-items', 'many-papers.csv', lines.join('\n'));
+    expect(job.body.status, JSON.stringify(job.body.problems)).toBe('validated');
+    const started = await officer.post(`/api/v1/imports/${job.body.id}/commit`, {
+      version: job.body.version,
+    });
+    expect(started.status).toBe(202);
+    // Progress of a commit comes only from inside its transaction (the worker's messages): once
+    // it is above 0 the worker holds the transaction open.
+    for (;;) {
+      const res = await officer.get(`/api/v1/imports/${job.body.id}`);
+      expect(res.body.status, JSON.stringify(res.body.problems)).toBe('committing');
+      if (res.body.progress > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const read = await officer.get('/api/v1/clusters');
+    expect(read.status).toBe(200);
+    const write = await uploadImport(officer, 'targets', {
+      name: 'during.csv',
+      content: 'cluster,indicator,fiscal_year,target\nsapporo,awards,2031,1\n',
+    });
+    // Both were answered while the commit was still running: neither waited for it.
+    const during = await officer.get(`/api/v1/imports/${job.body.id}`);
+    expect(during.body.status).toBe('committing');
+    if (engine === 'sqlite') {
+      // The worker holds SQLite's one write lock: the write is refused at once, not queued behind it.
+      expect(write.status).toBe(503);
+      expect(write.body.code).toBe('BUSY');
+      expect(write.headers['retry-after']).toBe('5');
+      expect(String(write.headers['content-type'])).toContain('application/problem+json');
+    } else {
+      expect(write.status).toBe(202);
+    }
+    const done = await settle(officer, job.body.id);
+    expect(done.body.status).toBe('committed');
+    expect(done.body.summary.tables.outcome_items).toEqual({ insert: rows, update: 0, unchanged: 0 });
+  });
+
   it('cancels a validated import and refuses to commit it or a stale version', async () => {
     const job = await validate(
       officer,

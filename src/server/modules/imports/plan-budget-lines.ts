@@ -3,7 +3,8 @@ import { budgetLineKey } from '../../../domain/budget';
 import { type ImportProblem, problem } from '../../../domain/import/problems';
 import type { BudgetLineRecord } from '../../../domain/import/rows';
 import { count, firstOccurrence, type PassState, resolveCluster } from './import-plan';
-import { findBudgetLines, upsertBudgetLines } from './import.repo';
+import { type BudgetLineUpsert, upsertBudgetLines } from '../budgets/budget.repo';
+import { findBudgetLines } from './import.repo';
 
 export async function planBudgetLines(
   state: PassState,
@@ -40,28 +41,30 @@ export async function planBudgetLines(
       )
     ).map((l) => [l.line_key, l]),
   );
-  const writes = [];
+  const writes: BudgetLineUpsert[] = [];
   for (const { record, clusterId, programmeId, lineKey } of resolved) {
     if (!firstOccurrence(state, lineKey, record.row, problems, record.clusterAt)) continue;
     const before = existing.get(lineKey);
-    if (before && Number(before.amount_yen) === record.amountYen && (before.note ?? null) === record.note) {
+    if (
+      before &&
+      Number(before.amount_yen) === record.amountYen &&
+      (before.note ?? null) === record.note &&
+      before.source === record.source.trim()
+    ) {
       count(state, 'budget_lines', 'unchanged');
       continue;
     }
     count(state, 'budget_lines', before ? 'update' : 'insert');
     writes.push({
-      programme_id: programmeId,
-      cluster_id: clusterId,
-      fiscal_year: record.fiscalYear,
+      programmeId,
+      clusterId,
+      fiscalYear: record.fiscalYear,
       kind: record.budgetKind,
-      amount_yen: record.amountYen,
+      amountYen: record.amountYen,
       source: record.source,
       note: record.note,
-      line_key: lineKey,
-      created_at: state.now,
-      updated_at: state.now,
     });
   }
-  if (state.apply) await upsertBudgetLines(state.db, writes);
+  if (state.apply) await upsertBudgetLines(state.db, writes, state.now);
   return problems;
 }

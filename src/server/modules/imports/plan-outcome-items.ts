@@ -71,7 +71,7 @@ export async function planOutcomeItems(
     return id > 0 ? [{ reportId: id, kind: r.record.item.kind, naturalKey: r.naturalKey }] : [];
   });
   const existing = new Map(
-    (await findItems(state.db, lookups)).map((row) => [
+    (await findItems(state.db, lookups, state.sqlite)).map((row) => [
       `${String(row.report_id)}|${String(row.kind)}|${String(row.natural_key)}`,
       row,
     ]),
@@ -118,6 +118,6 @@ export async function planOutcomeItems(
       state.touched.set(report.id, state.touched.get(report.id) ?? {});
     }
   }
-  if (state.apply) await upsertItems(state.db, writes);
+  if (state.apply) await upsertItems(state.db, writes, state.sqlite);
   return problems;
 }

@@ -2,7 +2,8 @@
 import type { ImportProblem } from '../../../domain/import/problems';
 import type { TargetRecord } from '../../../domain/import/rows';
 import { count, firstOccurrence, type PassState, resolveCluster } from './import-plan';
-import { findTargets, upsertTargets } from './import.repo';
+import { type TargetUpsert, upsertTargets } from '../targets/target.repo';
+import { findTargets } from './import.repo';
 
 export async function planTargets(state: PassState, records: TargetRecord[]): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
@@ -19,7 +20,7 @@ export async function planTargets(state: PassState, records: TargetRecord[]): Pr
     })),
   );
   const existing = new Map(found.map((t) => [`${t.cluster_id}|${t.indicator_key}|${t.fiscal_year}`, t]));
-  const writes = [];
+  const writes: TargetUpsert[] = [];
   for (const { record, clusterId } of resolved) {
     const key = `${clusterId}|${record.indicator}|${record.fiscalYear}`;
     if (!firstOccurrence(state, key, record.row, problems, record.clusterAt)) continue;
@@ -35,16 +36,14 @@ export async function planTargets(state: PassState, records: TargetRecord[]): Pr
     }
     count(state, 'targets', before ? 'update' : 'insert');
     writes.push({
-      cluster_id: clusterId,
-      indicator_key: record.indicator,
-      fiscal_year: record.fiscalYear,
+      clusterId,
+      indicator: record.indicator,
+      fiscalYear: record.fiscalYear,
       baseline: record.baseline,
       target: record.target,
       note: record.note,
-      created_at: state.now,
-      updated_at: state.now,
     });
   }
-  if (state.apply) await upsertTargets(state.db, writes);
+  if (state.apply) await upsertTargets(state.db, writes, state.now);
   return problems;
 }

@@ -23,7 +23,11 @@ export function ImportJobPage() {
   if (job.error) return <ErrorAlert error={job.error} onRetry={() => void job.refetch()} />;
   if (job.isPending) return <LoadingState />;
   const data = job.data;
-  const committing = ['committing', 'committed', 'failed'].includes(data.status);
+  // A job that failed while being checked never started writing (its summary comes only from a finished check).
+  const committing =
+    data.status === 'committing' ||
+    data.status === 'committed' ||
+    (data.status === 'failed' && data.summary !== null);
   const canCommit = data.status === 'validated' && data.errorCount === 0 && data.mode === 'import';
 
   return (

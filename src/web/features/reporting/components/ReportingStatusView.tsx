@@ -109,13 +109,21 @@ export function ReportingStatusView({ fy, onFyChange }: Props) {
             </Paper>
           </SimpleGrid>
           {total > 0 ? (
+            // A plain div may not carry a name (axe: aria-prohibited-attr), so the bar is a named group;
+            // each section is a progressbar and needs its own name (axe: aria-progressbar-name).
             <Progress.Root
               size="lg"
+              role="group"
               aria-label={t('reporting.statusView.progressLabel', { accepted: counts.accepted ?? 0, total })}
             >
               {(['accepted', 'submitted', 'draft', 'returned', 'missing'] as const).map((s) =>
                 counts[s] ? (
-                  <Progress.Section key={s} value={(counts[s] / total) * 100} color={COLORS[s]} />
+                  <Progress.Section
+                    key={s}
+                    value={(counts[s] / total) * 100}
+                    color={COLORS[s]}
+                    aria-label={`${s === 'missing' ? t('reporting.status.missing') : t(`reporting.statusView.counts.${s}`)}${t('common.colon')}${counts[s]}`}
+                  />
                 ) : null,
               )}
             </Progress.Root>
