@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BUDGET_KINDS } from '../domain/budget';
 import { FiscalYearQuery, FiscalYearValue, Id, LocalizedText, PageQuery, pageOf, Version } from './common';
+import { exportQueryFields } from './exports';
 
 export const BudgetKindSchema = z.enum(BUDGET_KINDS);
 const AmountYen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -23,7 +24,8 @@ export const BudgetLine = z.object({
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
-export const BudgetListQuery = PageQuery.extend({
+/** The ledger's filters, shared by the page (GET /budgets) and the download (GET /budgets/export). */
+const BudgetFilterFields = {
   /** A cluster key. */
   cluster: z.string().max(40).optional(),
   /** Only programme-level or only cluster lines. */
@@ -32,13 +34,26 @@ export const BudgetListQuery = PageQuery.extend({
   from: FiscalYearQuery.optional(),
   to: FiscalYearQuery.optional(),
   kind: BudgetKindSchema.optional(),
-})
+};
+type Range = { from?: number | undefined; to?: number | undefined };
+const fromNotAfterTo: [(q: Range) => boolean, { message: string; path: string[] }] = [
+  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  { message: 'from must not be after to', path: ['from'] },
+];
+
+export const BudgetListQuery = PageQuery.extend(BudgetFilterFields)
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .refine(...fromNotAfterTo);
 export type BudgetListQuery = z.infer<typeof BudgetListQuery>;
+
+/** Every line the filters match, as one file (csv by default). */
+export const BudgetExportQuery = z
+  .strictObject({ ...BudgetFilterFields, ...exportQueryFields('csv') })
+  .refine(...fromNotAfterTo);
+export type BudgetExportQuery = z.infer<typeof BudgetExportQuery>;
+
+/** The most lines one ledger download holds; more answers 422 asking for a narrower filter. */
+export const MAX_BUDGET_EXPORT_LINES = 200_000;
 export const BudgetPage = pageOf(BudgetLine).extend({ totalYen: z.number().int() });
 export type BudgetPage = z.infer<typeof BudgetPage>;
 
@@ -69,12 +84,15 @@ export const DeleteBudgetLineQuery = z.strictObject({
   version: z.coerce.number().int().positive().max(2_147_483_647),
 });
 
+/** format=json (default) answers the summary; csv and xlsx download the per-cluster table. */
 export const BudgetSummaryQuery = z
-  .strictObject({ from: FiscalYearQuery.optional(), to: FiscalYearQuery.optional() })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .strictObject({
+    from: FiscalYearQuery.optional(),
+    to: FiscalYearQuery.optional(),
+    ...exportQueryFields('json'),
+  })
+  .refine(...fromNotAfterTo);
+export type BudgetSummaryQuery = z.infer<typeof BudgetSummaryQuery>;
 
 const ByKind = z.record(BudgetKindSchema, z.number().int());
 

@@ -9,6 +9,7 @@ import {
   PRESS_MEDIA,
 } from '../domain/outcome-items';
 import { FiscalYearQuery, FiscalYearValue, LocalizedText, PageQuery, pageOf, Version } from './common';
+import { exportQueryFields } from './exports';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export const ReportStatus = z.enum(REPORT_STATUSES);
@@ -199,7 +200,9 @@ export const ReportingStatusResponse = z.object({
     }),
   ),
 });
-export const ReportingStatusQuery = z.strictObject({ fy: FiscalYearQuery });
+/** format=json (default) answers the status; csv and xlsx download it as a table. */
+export const ReportingStatusQuery = z.strictObject({ fy: FiscalYearQuery, ...exportQueryFields('json') });
+export type ReportingStatusQuery = z.infer<typeof ReportingStatusQuery>;
 
 export const Deadline = z.object({
   id: z.number().int(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../domain/indicators';
 import { FiscalYearQuery, FiscalYearValue, Id, LocalizedText, Version } from './common';
+import { exportQueryFields } from './exports';
 
 const IndicatorKey = z.enum(INDICATOR_KEYS);
 /** Counts and yen amounts are non-negative integers (sales in yen). */
@@ -78,6 +79,10 @@ export const ClusterTargetsResponse = z.object({
   ),
 });
 export type ClusterTargetsResponse = z.infer<typeof ClusterTargetsResponse>;
+
+/** format=json (default) answers the targets; csv and xlsx download them as a table. */
+export const ClusterTargetsQuery = z.strictObject(exportQueryFields('json'));
+export type ClusterTargetsQuery = z.infer<typeof ClusterTargetsQuery>;
 
 export const TargetSummaryQuery = z.strictObject({ fy: FiscalYearQuery.optional() });
 

@@ -309,12 +309,32 @@ const TARGET_AND_BUDGET_ROWS: Row[] = [
     expect: everyone(200),
     send: get('/api/v1/targets/summary'),
   },
+  {
+    method: 'GET',
+    route: '/api/v1/clusters/:key/targets',
+    target: 'CSV download',
+    expect: everyone(200),
+    send: get('/api/v1/clusters/:key/targets', '/api/v1/clusters/kyoto/targets?format=csv'),
+  },
   { method: 'GET', route: '/api/v1/budgets', expect: everyone(200), send: get('/api/v1/budgets') },
+  {
+    method: 'GET',
+    route: '/api/v1/budgets/export',
+    expect: everyone(200),
+    send: get('/api/v1/budgets/export', '/api/v1/budgets/export?fy=2004'),
+  },
   {
     method: 'GET',
     route: '/api/v1/budgets/summary',
     expect: everyone(200),
     send: get('/api/v1/budgets/summary'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/budgets/summary',
+    target: 'XLSX download',
+    expect: everyone(200),
+    send: get('/api/v1/budgets/summary', '/api/v1/budgets/summary?format=xlsx'),
   },
   {
     method: 'POST',
@@ -500,6 +520,13 @@ const REPORT_ROWS: Row[] = [
     route: '/api/v1/reporting-status',
     expect: only(OFFICE, 200),
     send: get('/api/v1/reporting-status', '/api/v1/reporting-status?fy=2005'),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reporting-status',
+    target: 'CSV download',
+    expect: only(OFFICE, 200),
+    send: get('/api/v1/reporting-status', '/api/v1/reporting-status?fy=2005&format=csv'),
   },
   {
     method: 'GET',

@@ -3,13 +3,16 @@
  * by kind and with its source. Officers keep it; everyone reads the lines of published clusters and
  * the programme's own lines.
  */
-import type {
-  BudgetLine,
-  BudgetListQuery,
-  BudgetPage,
-  BudgetSummaryResponse,
-  CreateBudgetLineBody,
-  UpdateBudgetLineBody,
+import {
+  type BudgetExportQuery,
+  type BudgetLine,
+  type BudgetListQuery,
+  type BudgetPage,
+  type BudgetSummaryQuery,
+  type BudgetSummaryResponse,
+  type CreateBudgetLineBody,
+  MAX_BUDGET_EXPORT_LINES,
+  type UpdateBudgetLineBody,
 } from '../../../contracts/budgets';
 import { BUDGET_KINDS, type BudgetKind, budgetLineKey, isBudgetKind } from '../../../domain/budget';
 import { fiscalYearOf } from '../../../domain/fiscal-year';
@@ -20,10 +23,15 @@ import { audit } from '../audit/audit.service';
 import { requirePermission } from '../auth/authorize';
 import { findClusterByKey, listAllClusters } from '../clusters/cluster.repo';
 import { getVisibleCluster, unpublishedVisibility } from '../clusters/cluster.service';
+import { exportFileOf } from '../exports/export-file';
+import type { ExportFile } from '../exports/table-export';
 import { findFirstProgramme } from '../programme/programme.repo';
+import { budgetLedgerExportTable, budgetSummaryExportTable } from './budget.export';
 import { budgetLineSnapshot, toBudgetLine } from './budget.presenter';
 import {
   budgetFiscalYearSpan,
+  type BudgetLineFilter,
+  countBudgetLines,
   deleteBudgetLineAtVersion,
   findBudgetLine,
   findBudgetLineByKey,
@@ -50,6 +58,44 @@ export async function listBudgetLinesPage(ctx: ServiceContext, query: BudgetList
     { limit: query.limit, offset: query.offset },
   );
   return { items: rows.map(toBudgetLine), total, totalYen, limit: query.limit, offset: query.offset };
+}
+
+/**
+ * Every ledger line the filters match, as one file, under the same visibility as the page (the
+ * public gets programme lines and published clusters' lines; notes are public there too). More
+ * than `maxLines` lines answers 422 asking for a narrower filter instead of building a huge file.
+ */
+export async function exportBudgetLines(
+  ctx: ServiceContext,
+  query: BudgetExportQuery,
+  maxLines: number = MAX_BUDGET_EXPORT_LINES,
+): Promise<ExportFile> {
+  requirePermission(ctx.actor, 'published:read');
+  const cluster = query.cluster ? await getVisibleCluster(ctx, query.cluster) : undefined;
+  const filter: BudgetLineFilter = {
+    unpublished: unpublishedVisibility(ctx),
+    clusterId: cluster?.id,
+    level: query.level,
+    fyFrom: query.fy ?? query.from,
+    fyTo: query.fy ?? query.to,
+    kind: query.kind,
+  };
+  const count = await countBudgetLines(ctx.db, filter);
+  if (count > maxLines) {
+    // The fiscal-year range is the filter that narrows a ledger most predictably.
+    const field = query.fy !== undefined ? 'query.fy' : query.from === undefined ? 'query.from' : 'query.to';
+    const message = `${count} lines match; one download holds at most ${maxLines}: narrow the fiscal years (from, to) or choose a cluster or kind`;
+    throw new AppError('RULE_VIOLATION', message, { errors: [{ field, message }] });
+  }
+  const { rows } = await listBudgetLines(ctx.db, filter, { limit: Math.max(count, 1), offset: 0 });
+  const table = budgetLedgerExportTable(rows.map(toBudgetLine), query.lang, {
+    filter: {
+      cluster: cluster?.key,
+      from: query.fy ?? query.from,
+      to: query.fy ?? query.to,
+    },
+  });
+  return exportFileOf(table, query);
 }
 
 /** The line already holding this scope, year, kind and source: 409 naming it. */
@@ -296,4 +342,13 @@ export async function getBudgetSummary(
       source: programme.source,
     },
   };
+}
+
+/** The per-cluster table of the summary (what /budgets shows per cluster and fiscal year) as a file. */
+export async function exportBudgetSummary(
+  ctx: ServiceContext,
+  query: BudgetSummaryQuery & { format: 'csv' | 'xlsx' },
+): Promise<ExportFile> {
+  const summary = await getBudgetSummary(ctx, query);
+  return exportFileOf(budgetSummaryExportTable(summary, query.lang), query);
 }

@@ -3,16 +3,23 @@
  * ones included) and a headquarters account's home page (its clusters' reports due, with deadlines).
  */
 import type { z } from 'zod';
-import type { MyReportingResponse, ReportingStatusResponse } from '../../../contracts/reports';
+import type {
+  MyReportingResponse,
+  ReportingStatusQuery,
+  ReportingStatusResponse,
+} from '../../../contracts/reports';
 import { fiscalYearOf } from '../../../domain/fiscal-year';
 import { headquartersClusterIds } from '../../../domain/permissions';
 import type { ServiceContext } from '../../context';
 import { AppError } from '../../http/app-error';
 import { requirePermission } from '../auth/authorize';
 import type { ClusterRow } from '../clusters/cluster.table';
+import { exportFileOf } from '../exports/export-file';
+import type { ExportFile } from '../exports/table-export';
 import { findFirstProgramme } from '../programme/programme.repo';
 import { listClustersActiveIn, listClustersByIds, listDeadlines } from './report-deadline.repo';
 import { listReportsCovering, type ReportRecord } from './report.repo';
+import { reportingStatusExportTable } from './reporting-status.export';
 
 type YearStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'missing';
 
@@ -89,6 +96,15 @@ export async function getReportingStatus(
       };
     }),
   };
+}
+
+/** The same status as a file, for the programme office only (it names unpublished clusters too). */
+export async function exportReportingStatus(
+  ctx: ServiceContext,
+  query: ReportingStatusQuery & { format: 'csv' | 'xlsx' },
+): Promise<ExportFile> {
+  const status = await getReportingStatus(ctx, query.fy);
+  return exportFileOf(reportingStatusExportTable(status, query.lang), query);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponses } from '../../../contracts/common';
 import {
   Deadline,
@@ -11,8 +12,9 @@ import {
   ReportingStatusResponse,
 } from '../../../contracts/reports';
 import { ctxOf } from '../../http/request-context';
+import { sendExportFile } from '../exports/export-reply';
 import { listDeadlines, putDeadline } from './report-deadline.service';
-import { getMyReporting, getReportingStatus } from './reporting-status.service';
+import { exportReportingStatus, getMyReporting, getReportingStatus } from './reporting-status.service';
 
 /** Deadlines, the office's reporting status of a fiscal year, and a headquarters' reports due. */
 export function registerReportingRoutes(app: FastifyInstance): void {
@@ -25,11 +27,20 @@ export function registerReportingRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Which clusters have reported for a fiscal year, which are missing or overdue (officers)',
+        description:
+          'format=json (default) answers the status. format=csv (encoding=utf-8 with a BOM, or shift_jis) or ' +
+          'xlsx downloads one row per cluster funded in the year (key, name, status key and label, overdue, ' +
+          'deadline, submitted at, report id) and a Total row counting clusters per status; labels in lang=ja ' +
+          '(default) or en. Officers only, like the JSON.',
         querystring: ReportingStatusQuery,
-        response: { 200: ReportingStatusResponse, ...errorResponses },
+        response: { 200: z.union([ReportingStatusResponse, z.string()]), ...errorResponses },
       },
     },
-    async (request) => getReportingStatus(ctxOf(request), request.query.fy),
+    async (request, reply) => {
+      const { format } = request.query;
+      if (format === 'json') return getReportingStatus(ctxOf(request), request.query.fy);
+      return sendExportFile(reply, await exportReportingStatus(ctxOf(request), { ...request.query, format }));
+    },
   );
   r.get(
     '/api/v1/report-deadlines',

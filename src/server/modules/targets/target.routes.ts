@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ClusterKeyParam } from '../../../contracts/clusters';
 import { errorResponses, OkResponse } from '../../../contracts/common';
+import { z } from 'zod';
 import {
+  ClusterTargetsQuery,
   ClusterTargetsResponse,
   DeleteTargetQuery,
   PutTargetsBody,
@@ -11,8 +13,10 @@ import {
   TargetSummaryResponse,
 } from '../../../contracts/targets';
 import { ctxOf } from '../../http/request-context';
+import { sendExportFile } from '../exports/export-reply';
 import {
   deleteClusterTarget,
+  exportClusterTargets,
   getClusterTargets,
   getTargetSummary,
   putClusterTargets,
@@ -28,11 +32,24 @@ export function registerTargetRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: "A cluster's numerical targets with the actuals of accepted reports and progress",
+        description:
+          'format=json (default) answers the targets. format=csv (encoding=utf-8 with a BOM, or shift_jis) or ' +
+          'xlsx downloads one row per indicator and fiscal year: indicator key and label, unit, fiscal year and ' +
+          'its 和暦 label, baseline, target, actual, progress in percent and note (sales in yen); labels in ' +
+          'lang=ja (default) or en. No Total row: counts and yen do not add up.',
         params: ClusterKeyParam,
-        response: { 200: ClusterTargetsResponse, ...errorResponses },
+        querystring: ClusterTargetsQuery,
+        response: { 200: z.union([ClusterTargetsResponse, z.string()]), ...errorResponses },
       },
     },
-    async (request) => getClusterTargets(ctxOf(request), request.params.key),
+    async (request, reply) => {
+      const { format } = request.query;
+      if (format === 'json') return getClusterTargets(ctxOf(request), request.params.key);
+      return sendExportFile(
+        reply,
+        await exportClusterTargets(ctxOf(request), request.params.key, { ...request.query, format }),
+      );
+    },
   );
   r.put(
     '/api/v1/clusters/:key/targets',

@@ -4,6 +4,7 @@
  * funded period; everyone who can see the cluster reads them with the actuals of accepted reports.
  */
 import type {
+  ClusterTargetsQuery,
   ClusterTargetsResponse,
   PutTargetsBody,
   TargetSummaryResponse,
@@ -19,8 +20,11 @@ import { audit } from '../audit/audit.service';
 import { requirePermission } from '../auth/authorize';
 import { listAllClusters } from '../clusters/cluster.repo';
 import { getVisibleCluster, unpublishedVisibility } from '../clusters/cluster.service';
+import { exportFileOf } from '../exports/export-file';
+import type { ExportFile } from '../exports/table-export';
 import type { ClusterRow } from '../clusters/cluster.table';
 import { listIndicators } from '../programme/programme.repo';
+import { clusterTargetsExportTable } from './target.export';
 import { targetSnapshot, toTarget } from './target.presenter';
 import {
   deleteTargetAtVersion,
@@ -96,6 +100,16 @@ export async function getClusterTargets(ctx: ServiceContext, key: string): Promi
       .sort(([a], [b]) => a - b)
       .map(([fiscalYear, r]) => ({ fiscalYear, reportId: r.reportId, values: r.values })),
   };
+}
+
+/** The same targets as a file (whoever may read them may download them). */
+export async function exportClusterTargets(
+  ctx: ServiceContext,
+  key: string,
+  query: ClusterTargetsQuery & { format: 'csv' | 'xlsx' },
+): Promise<ExportFile> {
+  const data = await getClusterTargets(ctx, key);
+  return exportFileOf(clusterTargetsExportTable(data, query.lang), query);
 }
 
 function validationFailed(errors: FieldError[]): AppError {

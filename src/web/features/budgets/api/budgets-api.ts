@@ -14,7 +14,7 @@ import type {
   PutTargetsBody,
   TargetSummaryResponse,
 } from '../../../../contracts/targets';
-import { api } from '../../../lib/api-client';
+import { api, apiUrl, type Query } from '../../../lib/api-client';
 
 export interface BudgetFilter {
   cluster?: string | undefined;
@@ -24,6 +24,43 @@ export interface BudgetFilter {
   level?: 'programme' | 'cluster' | undefined;
   limit: number;
   offset: number;
+}
+
+/**
+ * The four downloads of a table: CSV in UTF-8 headed in the reader's language, CSV in Shift_JIS
+ * (Japanese headers, for older Excel), XLSX in the reader's language, and JSON.
+ */
+function downloadUrls(path: string, query: Query, locale: 'ja' | 'en') {
+  return {
+    csvUtf8: apiUrl(path, { ...query, format: 'csv', lang: locale }),
+    csvSjis: apiUrl(path, { ...query, format: 'csv', encoding: 'shift_jis', lang: 'ja' }),
+    xlsx: apiUrl(path, { ...query, format: 'xlsx', lang: locale }),
+    json: apiUrl(path, { ...query, format: 'json', lang: locale }),
+  };
+}
+
+/** Every line the ledger's filters match (not just the page shown). */
+export function budgetLedgerDownloadUrls(
+  filter: Omit<BudgetFilter, 'limit' | 'offset'>,
+  locale: 'ja' | 'en',
+) {
+  return downloadUrls(
+    '/budgets/export',
+    { cluster: filter.cluster, level: filter.level, from: filter.from, to: filter.to, kind: filter.kind },
+    locale,
+  );
+}
+
+/** The per-cluster table of the summary over the range. */
+export function budgetSummaryDownloadUrls(
+  range: { from?: number | undefined; to?: number | undefined },
+  locale: 'ja' | 'en',
+) {
+  return downloadUrls('/budgets/summary', { from: range.from, to: range.to }, locale);
+}
+
+export function clusterTargetsDownloadUrls(key: string, locale: 'ja' | 'en') {
+  return downloadUrls(`/clusters/${encodeURIComponent(key)}/targets`, {}, locale);
 }
 
 export function fetchBudgetLines(filter: BudgetFilter, signal?: AbortSignal): Promise<BudgetPage> {

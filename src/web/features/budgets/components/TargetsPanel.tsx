@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorResponse } from '../../../../contracts/reference';
 import type { ClusterTargetsResponse, Target, TargetInput } from '../../../../contracts/targets';
+import { DownloadMenu } from '../../../components/DownloadMenu';
 import { EChart, type ChartOption } from '../../../components/EChart';
 import { ErrorAlert, useErrorMessage } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
@@ -10,7 +11,12 @@ import { YenAmount } from '../../../components/YenAmount';
 import { isApiError } from '../../../lib/api-client';
 import { formatCount, useFormatters, useLocalize } from '../../../lib/format';
 import { useReference } from '../../../lib/reference';
-import { useDeleteTarget, useClusterTargets, usePutTargets } from '../api/budgets-api';
+import {
+  clusterTargetsDownloadUrls,
+  useDeleteTarget,
+  useClusterTargets,
+  usePutTargets,
+} from '../api/budgets-api';
 
 function yearsOf(data: ClusterTargetsResponse): number[] {
   const years: number[] = [];
@@ -326,11 +332,19 @@ export function TargetsPanel({ clusterKey }: TargetsPanelProps) {
         ) : (
           <Text c="dimmed">{t('budgets.targets.none')}</Text>
         )}
-        {data.canEdit ? (
-          <Button variant="light" onClick={() => setEditing(true)}>
-            {t('budgets.targets.edit')}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          {data.targets.length > 0 ? (
+            <DownloadMenu
+              links={clusterTargetsDownloadUrls(clusterKey, f.locale)}
+              what={t('budgets.targets.downloadWhat', { cluster: localize(data.cluster.name) })}
+            />
+          ) : null}
+          {data.canEdit ? (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {t('budgets.targets.edit')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
 
       <Modal

@@ -21,6 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { BudgetLine } from '../../../../contracts/budgets';
 import { BUDGET_KIND_LABELS, BUDGET_KINDS, isBudgetKind } from '../../../../domain/budget';
 import { isFiscalYear } from '../../../../domain/fiscal-year';
+import { DownloadMenu } from '../../../components/DownloadMenu';
 import { ErrorAlert, useErrorMessage } from '../../../components/ErrorAlert';
 import { FiscalYearSelect } from '../../../components/FiscalYearSelect';
 import { LoadingState } from '../../../components/LoadingState';
@@ -33,6 +34,8 @@ import { useFormatters, useLocalize } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import {
   type BudgetFilter,
+  budgetLedgerDownloadUrls,
+  budgetSummaryDownloadUrls,
   useBudgetLines,
   useBudgetSummary,
   useClusterChoices,
@@ -242,9 +245,15 @@ export function BudgetsPage() {
       {summary.data && summary.data.clusters.length + summary.data.programme.length > 0 ? (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="budget-clusters-heading">
           <Stack gap="sm">
-            <Title order={2} size="h3" id="budget-clusters-heading">
-              {t('budgets.perCluster.title')}
-            </Title>
+            <Group justify="space-between" align="center">
+              <Title order={2} size="h3" id="budget-clusters-heading">
+                {t('budgets.perCluster.title')}
+              </Title>
+              <DownloadMenu
+                links={budgetSummaryDownloadUrls({ from: query.from, to: query.to }, f.locale)}
+                what={t('budgets.perCluster.downloadWhat')}
+              />
+            </Group>
             <ClusterBudgetTable summary={summary.data} unit={filters.unit} />
           </Stack>
         </Paper>
@@ -256,12 +265,20 @@ export function BudgetsPage() {
             <Title order={2} size="h3" id="budget-ledger-heading">
               {t('budgets.ledger.title')}
             </Title>
-            {/* Only within one scope: programme lines already contain the clusters' subsidies. */}
-            {lines.data && filters.cluster ? (
-              <Text size="sm">
-                {t('budgets.ledger.sum')} <YenAmount yen={lines.data.totalYen} unit={filters.unit} />
-              </Text>
-            ) : null}
+            <Group gap="md" align="center">
+              {/* Only within one scope: programme lines already contain the clusters' subsidies. */}
+              {lines.data && filters.cluster ? (
+                <Text size="sm">
+                  {t('budgets.ledger.sum')} <YenAmount yen={lines.data.totalYen} unit={filters.unit} />
+                </Text>
+              ) : null}
+              {lines.data && lines.data.total > 0 ? (
+                <DownloadMenu
+                  links={budgetLedgerDownloadUrls(query, f.locale)}
+                  what={t('budgets.ledger.downloadWhat')}
+                />
+              ) : null}
+            </Group>
           </Group>
           {lines.error ? <ErrorAlert error={lines.error} onRetry={() => void lines.refetch()} /> : null}
           {lines.isPending ? <LoadingState /> : null}

@@ -14,7 +14,7 @@ import type {
   ReportSummary,
   UpdateReportBody,
 } from '../../../../contracts/reports';
-import { api } from '../../../lib/api-client';
+import { api, apiUrl } from '../../../lib/api-client';
 
 export type ReportList = z.infer<typeof ReportListResponse>;
 export type ReportingStatus = z.infer<typeof ReportingStatusResponse>;
@@ -63,6 +63,16 @@ export function useReportVersions(id: number) {
     queryKey: ['reports', 'versions', id],
     queryFn: ({ signal }) => api.get<ReportSummary[]>(`${reportPath(id)}/versions`, undefined, signal),
   });
+}
+
+/** The status of a fiscal year as files: CSV (UTF-8 or Shift_JIS for older Excel), XLSX, JSON. */
+export function reportingStatusDownloadUrls(fy: number, locale: 'ja' | 'en') {
+  return {
+    csvUtf8: apiUrl('/reporting-status', { fy, format: 'csv', lang: locale }),
+    csvSjis: apiUrl('/reporting-status', { fy, format: 'csv', encoding: 'shift_jis', lang: 'ja' }),
+    xlsx: apiUrl('/reporting-status', { fy, format: 'xlsx', lang: locale }),
+    json: apiUrl('/reporting-status', { fy }),
+  };
 }
 
 export function useReportingStatus(fy: number, enabled = true) {

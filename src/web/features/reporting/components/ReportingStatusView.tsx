@@ -2,12 +2,18 @@ import { Anchor, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DownloadMenu } from '../../../components/DownloadMenu';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FiscalYearSelect } from '../../../components/FiscalYearSelect';
 import { LoadingState } from '../../../components/LoadingState';
 import { useFormatters, useLocalize } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
-import { useDeadlines, useReportingStatus, type ReportingStatusRow } from '../api/reports-api';
+import {
+  reportingStatusDownloadUrls,
+  useDeadlines,
+  useReportingStatus,
+  type ReportingStatusRow,
+} from '../api/reports-api';
 import { DeadlineModal } from './DeadlineModal';
 import { OverdueBadge, ReportStatusBadge } from './ReportBadges';
 import { StartReportModal } from './StartReportModal';
@@ -67,6 +73,12 @@ export function ReportingStatusView({ fy, onFyChange }: Props) {
             onChange={(v) => v && onFyChange(v)}
             w={260}
           />
+          {status.data && status.data.clusters.length > 0 ? (
+            <DownloadMenu
+              links={reportingStatusDownloadUrls(fy, f.locale)}
+              what={t('reporting.statusView.downloadWhat', { fy: f.fy(fy) })}
+            />
+          ) : null}
           <Stack gap={2} align="flex-end">
             <Text size="sm">
               {t('reporting.statusView.deadline')}
