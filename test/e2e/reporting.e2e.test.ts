@@ -293,9 +293,11 @@ describe.skipIf(!HAS_BROWSER)('outcome reporting in Chromium', () => {
     await office.getByRole('link', { name: '訂正前の版を見る' }).click();
     await office.waitForURL(`**/reports/${firstId}`);
     // Its version history lists the draft correction; it only counts as superseded once that is accepted.
+    // The URL changes before version 1 has loaded (the version 2 page also lists 第2版 作成中): wait
+    // for version 1's own locked notice before reading anything else on the page.
+    await expect.poll(() => office.locator('main').innerText()).toContain('受理済みのため変更できません');
     const versions = office.getByRole('region', { name: '版の履歴' });
     await expect.poll(() => versions.innerText()).toMatch(/第2版\s*作成中/);
-    expect(await office.locator('main').innerText()).toContain('受理済みのため変更できません');
     expect(await office.getByRole('form', { name: '指標の値' }).getByRole('textbox').count()).toBe(0);
     const publicNow = await openOutcomes(env, 'sapporo', 2005);
     expect(valueOf(publicNow, 'awards')).toBe(2);
