@@ -22,7 +22,9 @@ describe.each(ENGINES)('cached public answers on %s', (engine) => {
     expect(etag).toMatch(/^".+"$/);
     expect(first.headers['cache-control']).toBe('no-cache');
 
-    const again = await t.anonymous().request('GET', TABLE, undefined, { headers: { 'if-none-match': etag } });
+    const again = await t
+      .anonymous()
+      .request('GET', TABLE, undefined, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
 

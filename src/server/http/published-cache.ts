@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { matchesEtag } from './etag';
 
 interface Entry {
   fingerprint: string;
@@ -59,6 +60,6 @@ export async function sendPublished<T>(
   const key = request.url;
   const entry = cache.get(key, fingerprint) ?? cache.set(key, fingerprint, JSON.stringify(await compute()));
   reply.header('etag', entry.etag).header('cache-control', 'no-cache');
-  if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+  if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(entry.body);
 }

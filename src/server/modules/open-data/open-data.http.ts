@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenPage } from '../../../contracts/open-data';
+import { matchesEtag } from '../../http/etag';
 import { csvFile } from '../exports/table-export';
 import type { OpenList } from './open-data.service';
 
@@ -14,14 +15,6 @@ function pageUrl(request: FastifyRequest, page: number): string {
   const url = new URL(request.url, 'http://open-data.invalid');
   url.searchParams.set('page', String(page));
   return `${url.pathname}?${url.searchParams.toString()}`;
-}
-
-/** Whether If-None-Match names this ETag (a list, `*`, and weak forms compare as RFC 9110 says). */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const opaque = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }
 
 export function sendOpenPage<T>(
