@@ -18,6 +18,8 @@ export interface TestApp {
   engine: Engine;
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** KCP_DATA_DIR of the app (uploads, import plans). */
+  dataDir: string;
   /** A client with no session: the anonymous public. */
   anonymous(): HttpClient;
   /** Creates an account holding the role (headquarters for `clusterKey`) and signs it in. */
@@ -51,6 +53,7 @@ export async function buildTestApp(engine: Engine, overrides: Partial<AppConfig>
     engine,
     app,
     database,
+    dataDir,
     anonymous: () => new HttpClient(app),
     async signInAs(role, options = {}) {
       counter += 1;

@@ -155,27 +155,55 @@ export function readDate(cell: Cell): CellResult<string> {
   return ok(iso);
 }
 
+/** A choice's comparable form: NFKC (skipped for printable ASCII, its own form), lower case, no spaces, underscores or hyphens. */
+function foldChoice(text: string): string {
+  return (isPrintableAscii(text) ? text : text.normalize('NFKC')).toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+const NO_SYNONYMS: Readonly<Record<string, string>> = {};
+/** Folded name → choice, per (choices, labels, synonyms): built once, not once per cell. */
+const CHOICE_INDEX = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, string>>>>();
+
+function choiceIndex(
+  choices: readonly string[],
+  labels: Readonly<Record<string, { ja: string; en: string }>>,
+  synonyms: Readonly<Record<string, string>>,
+): Map<string, string> {
+  let byLabels = CHOICE_INDEX.get(choices);
+  if (!byLabels) CHOICE_INDEX.set(choices, (byLabels = new WeakMap()));
+  let bySynonyms = byLabels.get(labels);
+  if (!bySynonyms) byLabels.set(labels, (bySynonyms = new WeakMap()));
+  let index = bySynonyms.get(synonyms);
+  if (!index) {
+    index = new Map();
+    // The first choice naming a folded form wins, then synonyms: the order of the lists.
+    for (const choice of choices)
+      for (const name of [choice, labels[choice]!.ja, labels[choice]!.en]) {
+        const folded = foldChoice(name);
+        if (!index.has(folded)) index.set(folded, choice);
+      }
+    for (const [name, choice] of Object.entries(synonyms)) {
+      const folded = foldChoice(name);
+      if (!index.has(folded)) index.set(folded, choice);
+    }
+    bySynonyms.set(synonyms, index);
+  }
+  return index;
+}
+
 /** A value of a closed list, named by its key or its Japanese or English label (case and width ignored). */
 export function readChoice<T extends string>(
   cell: Cell,
   choices: readonly T[],
   labels: Readonly<Record<T, { ja: string; en: string }>>,
-  synonyms: Readonly<Record<string, T>> = {},
+  synonyms: Readonly<Record<string, T>> = NO_SYNONYMS as Readonly<Record<string, T>>,
 ): CellResult<T> {
-  const fold = (s: string) =>
-    s
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\s_-]+/g, '');
-  const wanted = fold(cellText(cell));
-  for (const choice of choices) {
-    const label = labels[choice];
-    if ([choice, label.ja, label.en].some((name) => fold(name) === wanted)) return ok(choice);
-  }
-  for (const [name, choice] of Object.entries(synonyms)) if (fold(name) === wanted) return ok(choice);
+  const text = cellText(cell);
+  const found = choiceIndex(choices, labels, synonyms).get(foldChoice(text));
+  if (found !== undefined) return ok(found as T);
   const list = choices.map((c) => `${c}（${labels[c].ja}）`).join('、');
   return fail(
-    `「${cellText(cell)}」は選べる値ではありません。次のいずれか: ${list}`,
-    `"${cellText(cell)}" is not one of: ${choices.map((c) => `${c} (${labels[c].en})`).join(', ')}`,
+    `「${text}」は選べる値ではありません。次のいずれか: ${list}`,
+    `"${text}" is not one of: ${choices.map((c) => `${c} (${labels[c].en})`).join(', ')}`,
   );
 }

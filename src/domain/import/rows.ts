@@ -98,6 +98,27 @@ function readIndicator(cell: Cell): CellResult<IndicatorKey> {
   };
 }
 
+const NO_CHOICES: readonly string[] = [];
+const NO_LABELS: Readonly<Record<string, { ja: string; en: string }>> = {};
+/** Fields of an item row that are the record's own, not the item's. */
+const RECORD_FIELDS = new Set(['cluster', 'fiscalYear', 'kind', 'title']);
+
+// Module-level, not closures inside parseRow: it runs once per row of a million-row file.
+function cellProblem(
+  problems: ImportProblem[],
+  row: number,
+  code: string,
+  column: BoundColumn,
+  ja: string,
+  en: string,
+): void {
+  problems.push(problem(code, ja, en, { row, column: column.index, header: column.header }));
+}
+
+function columnOf(binding: HeaderBinding, key: string): BoundColumn | undefined {
+  return binding.columns.find((c) => c.field?.key === key);
+}
+
 function readField(field: FieldDef, column: BoundColumn, cell: Cell): CellResult<unknown> {
   switch (field.type) {
     case 'cluster':
@@ -122,8 +143,8 @@ function readField(field: FieldDef, column: BoundColumn, cell: Cell): CellResult
     case 'choice':
       return readChoice(
         cell,
-        field.choices ?? [],
-        (field.choiceLabels ?? {}) as Record<string, { ja: string; en: string }>,
+        field.choices ?? NO_CHOICES,
+        (field.choiceLabels ?? NO_LABELS) as Record<string, { ja: string; en: string }>,
         field.synonyms,
       );
   }
@@ -133,47 +154,56 @@ function readField(field: FieldDef, column: BoundColumn, cell: Cell): CellResult
 export function parseRow(binding: HeaderBinding, row: number, cells: readonly Cell[]): RowResult {
   const problems: ImportProblem[] = [];
   const fields = new Map<string, unknown>();
-  const at = new Map<string, CellRef>();
-  const raw = new Map<string, Cell>();
-  const fail = (code: string, column: BoundColumn, ja: string, en: string) =>
-    problems.push(problem(code, ja, en, { row, column: column.index, header: column.header }));
+  // Only the cluster's place is needed later (to name its cell), only targets need raw cells.
+  let clusterAt: CellRef | undefined;
+  const raw = binding.kind === 'targets' ? new Map<string, Cell>() : null;
   const values: OutcomeValuesRecord['values'] = [];
 
   for (const column of binding.columns) {
     const cell = cells[column.index];
-    const ref = { column: column.index, header: column.header };
     if (column.indicator) {
       if (cellText(cell) === '') continue;
       const unit = getIndicator(column.indicator).unit;
       const result = unit === 'yen' ? readYen(cell, column.scale) : readCount(cell);
-      if (result.ok) values.push({ indicator: column.indicator, value: result.value, at: ref });
-      else fail('invalid_value', column, result.ja, result.en);
+      if (result.ok)
+        values.push({
+          indicator: column.indicator,
+          value: result.value,
+          at: { column: column.index, header: column.header },
+        });
+      else cellProblem(problems, row, 'invalid_value', column, result.ja, result.en);
       continue;
     }
     const field = column.field!;
-    at.set(field.key, ref);
-    raw.set(field.key, cell);
-    if (cellText(cell) === '') {
+    if (field.key === 'cluster') clusterAt = { column: column.index, header: column.header };
+    raw?.set(field.key, cell);
+    if (cell === undefined || cell === null || cell === '' || cellText(cell) === '') {
       if (field.required)
-        fail('required', column, `「${field.label.ja}」が空です`, `${field.label.en} is empty`);
+        cellProblem(
+          problems,
+          row,
+          'required',
+          column,
+          `「${field.label.ja}」が空です`,
+          `${field.label.en} is empty`,
+        );
       continue;
     }
     // Target figures are read once the row's indicator says whether they are counts or yen.
     if (binding.kind === 'targets' && (field.key === 'baseline' || field.key === 'target')) continue;
     const result = readField(field, column, cell);
     if (result.ok) fields.set(field.key, result.value);
-    else fail('invalid_value', column, result.ja, result.en);
+    else cellProblem(problems, row, 'invalid_value', column, result.ja, result.en);
   }
   if (problems.length > 0) return { record: null, problems };
 
   const base = {
     row,
     cluster: fields.get('cluster') as string,
-    clusterAt: at.get('cluster')!,
+    clusterAt: clusterAt!,
     fiscalYear: fields.get('fiscalYear') as number,
   };
   const note = (fields.get('note') as string | undefined) ?? null;
-  const columnOf = (key: string) => binding.columns.find((c) => c.field?.key === key);
 
   switch (binding.kind) {
     case 'outcome-values': {
@@ -199,12 +229,11 @@ export function parseRow(binding: HeaderBinding, row: number, cells: readonly Ce
         title: fields.get('title') as string,
       } as OutcomeItem;
       for (const [key, value] of fields) {
-        if (!['cluster', 'fiscalYear', 'kind', 'title'].includes(key))
-          (item as unknown as Record<string, unknown>)[key] = value;
+        if (!RECORD_FIELDS.has(key)) (item as unknown as Record<string, unknown>)[key] = value;
       }
       for (const key of REQUIRED_FIELDS[item.kind]) {
         if (item[key] === undefined || item[key] === null || item[key] === '') {
-          const column = columnOf(key);
+          const column = columnOf(binding, key);
           const label = binding.columns.find((c) => c.field?.key === key)?.field?.label;
           problems.push(
             problem(
@@ -222,8 +251,10 @@ export function parseRow(binding: HeaderBinding, row: number, cells: readonly Ce
         item.filingDate &&
         item.grantedDate < item.filingDate
       ) {
-        const column = columnOf('grantedDate')!;
-        fail(
+        const column = columnOf(binding, 'grantedDate')!;
+        cellProblem(
+          problems,
+          row,
           'granted_before_filed',
           column,
           `登録日 ${item.grantedDate} が出願日 ${item.filingDate} より前です`,
@@ -237,8 +268,15 @@ export function parseRow(binding: HeaderBinding, row: number, cells: readonly Ce
         item.periodToFy !== null &&
         item.periodToFy < item.periodFromFy
       ) {
-        const column = columnOf('periodToFy')!;
-        fail('period_reversed', column, '終了年度が開始年度より前です', 'the period ends before it starts');
+        const column = columnOf(binding, 'periodToFy')!;
+        cellProblem(
+          problems,
+          row,
+          'period_reversed',
+          column,
+          '終了年度が開始年度より前です',
+          'the period ends before it starts',
+        );
       }
       if (problems.length > 0) return { record: null, problems };
       return { record: { kind: 'outcome-items', ...base, item }, problems };
@@ -247,12 +285,12 @@ export function parseRow(binding: HeaderBinding, row: number, cells: readonly Ce
       const indicator = fields.get('indicator') as IndicatorKey;
       const unit = getIndicator(indicator).unit;
       const figure = (key: 'baseline' | 'target'): number | null => {
-        const column = columnOf(key);
-        const cell = raw.get(key);
+        const column = columnOf(binding, key);
+        const cell = raw!.get(key);
         if (!column || cellText(cell) === '') return null;
         const result = unit === 'yen' ? readYen(cell, column.scale) : readCount(cell);
         if (result.ok) return result.value;
-        fail('invalid_value', column, result.ja, result.en);
+        cellProblem(problems, row, 'invalid_value', column, result.ja, result.en);
         return null;
       };
       const baseline = figure('baseline');

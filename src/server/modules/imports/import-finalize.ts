@@ -13,16 +13,18 @@ import {
 } from '../../../domain/outcome-items';
 import type { PassState } from './import-plan';
 import {
+  BATCH_SIZE,
   listCountingFieldsOfItems,
   listValues,
   reportPeriods,
-  touchReport,
-  upsertValues,
+  touchReportOn,
+  upsertValuesOn,
 } from './import.repo';
 
 type CountingFields = Awaited<ReturnType<typeof listCountingFieldsOfItems>>[number];
 
-function domainItem(row: CountingFields): OutcomeItem {
+/** An item as deriveIndicatorValues reads it, from its stored counting fields. */
+export function domainItem(row: Omit<CountingFields, 'report_id'>): OutcomeItem {
   return {
     kind: row.kind as ItemKind,
     title: '',
@@ -40,25 +42,41 @@ function domainItem(row: CountingFields): OutcomeItem {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function finishCommit(state: PassState): Promise<void> {
-  // One report at a time: a report's items may be many, every report's together too many.
-  for (const period of await reportPeriods(state.db, [...state.itemReports])) {
-    const [items, values] = await Promise.all([
-      listCountingFieldsOfItems(state.db, period.id),
-      listValues(state.db, [period.id]),
+  // Reports in batches: one query for a batch's items and one for its values, not one per report
+  // (a national import changes thousands of reports); a batch's items are all in memory at once.
+  const ids = [...state.itemReports];
+  const derivedAlready = state.derived;
+  for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+    const batch = ids.slice(i, i + BATCH_SIZE);
+    const [periods, items, values] = await Promise.all([
+      reportPeriods(state.db, batch),
+      listCountingFieldsOfItems(
+        state.db,
+        batch.filter((id) => !derivedAlready.has(id)),
+      ),
+      listValues(state.db, batch),
     ]);
-    const current = new Map(values.map((v) => [v.indicator_key, Number(v.value)]));
-    const derived = deriveIndicatorValues(items.map(domainItem), period.fy_from, period.fy_to);
-    const writes = [...derived.itemBacked]
-      .map((key) => ({
-        report_id: period.id,
-        indicator_key: key,
-        value: derived.values[key] ?? 0,
-        note: null,
-      }))
-      .filter((w) => current.get(w.indicator_key) !== w.value);
-    await upsertValues(state.db, writes);
+    const itemsOf = new Map<number, OutcomeItem[]>();
+    for (const row of items) {
+      const list = itemsOf.get(row.report_id);
+      if (list) list.push(domainItem(row));
+      else itemsOf.set(row.report_id, [domainItem(row)]);
+    }
+    const current = new Map(values.map((v) => [`${v.report_id}|${v.indicator_key}`, Number(v.value)]));
+    const writes: { report_id: number; indicator_key: string; value: number; note: null }[] = [];
+    for (const period of periods) {
+      const derived =
+        derivedAlready.get(period.id) ??
+        deriveIndicatorValues(itemsOf.get(period.id) ?? [], period.fy_from, period.fy_to);
+      for (const key of derived.itemBacked) {
+        const value = derived.values[key] ?? 0;
+        if (current.get(`${period.id}|${key}`) !== value)
+          writes.push({ report_id: period.id, indicator_key: key, value, note: null });
+      }
+    }
+    await upsertValuesOn(state.db, writes, state.sqlite);
     await yieldToEventLoop();
   }
   for (const [id, change] of state.touched)
-    await touchReport(state.db, id, state.now, change.researcherCount);
+    await touchReportOn(state.db, id, state.now, change.researcherCount, state.sqlite);
 }

@@ -22,6 +22,7 @@ import {
 import type { Db } from '../../context';
 import type { ImportJobRow } from './import-job.table';
 import { newPassState, type PassState } from './import-plan';
+import { clustersFingerprint, type PlanWriter } from './import-plan-file';
 import { openRowSource } from './import-reader';
 import { type ImportEncoding, type ImportFormat, importFilePath } from './import-storage';
 import { firstProgrammeId, listClustersForImport } from './import.repo';
@@ -74,6 +75,8 @@ export interface PassOptions {
   actor: Actor;
   apply: boolean;
   now: string;
+  /** Where a validation pass keeps the rows it would write, for the commit (outcome items). */
+  plan?: PlanWriter | null;
   /** Called after each chunk; throw ImportCancelled to stop. */
   onChunk: (progress: { rows: number; fraction: number; result: PassResult }) => Promise<void>;
 }
@@ -87,6 +90,7 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     encoding: job.encoding as ImportEncoding | null,
     kind: job.kind as ImportKind,
   });
+  const clusters = await listClustersForImport(db);
   const state = newPassState({
     kind: job.kind as ImportKind,
     apply: options.apply,
@@ -97,7 +101,9 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
     createdBy: job.created_by,
     allowedClusters: importScope(options.actor),
     programmeId: await firstProgrammeId(db),
-    clusters: await listClustersForImport(db),
+    clusters,
+    plan: options.plan ?? null,
+    clustersFingerprint: options.plan ? clustersFingerprint(clusters) : null,
   });
   const result: PassResult = { rows: 0, errorCount: 0, warningCount: 0, problems: [], state };
   const note = (found: ImportProblem[]) => {
@@ -118,32 +124,34 @@ export async function runPass(options: PassOptions): Promise<PassResult> {
       result,
     });
   };
-  for await (const fileRow of source.rows) {
-    note(fileRow.problems);
-    if (!binding) {
-      if (fileRow.problems.length > 0) break;
-      binding = bindHeaders(job.kind as ImportKind, fileRow.cells);
-      note(
-        binding.problems.map((p) => ({
-          ...p,
-          row: fileRow.row === 1 || p.row === null ? p.row : fileRow.row,
-        })),
-      );
-      if (binding.problems.some((p) => p.severity === 'error')) break;
-      continue;
-    }
-    if (fileRow.cells.length === 0) continue;
-    result.rows += 1;
-    const parsed = parseRow(binding, fileRow.row, fileRow.cells);
-    note(parsed.problems);
-    if (parsed.record && fileRow.problems.length === 0) chunk.push(parsed.record);
-    if (chunk.length >= CHUNK_ROWS || (result.rows % CHUNK_ROWS === 0 && chunk.length > 0)) await flush();
-    else if (result.rows % CHUNK_ROWS === 0) {
-      await options.onChunk({
-        rows: result.rows,
-        fraction: source.bytesRead() / Math.max(1, Number(job.file_size)),
-        result,
-      });
+  reading: for await (const batch of source.rows) {
+    for (const fileRow of batch) {
+      note(fileRow.problems);
+      if (!binding) {
+        if (fileRow.problems.length > 0) break reading;
+        binding = bindHeaders(job.kind as ImportKind, fileRow.cells);
+        note(
+          binding.problems.map((p) => ({
+            ...p,
+            row: fileRow.row === 1 || p.row === null ? p.row : fileRow.row,
+          })),
+        );
+        if (binding.problems.some((p) => p.severity === 'error')) break reading;
+        continue;
+      }
+      if (fileRow.cells.length === 0) continue;
+      result.rows += 1;
+      const parsed = parseRow(binding, fileRow.row, fileRow.cells);
+      note(parsed.problems);
+      if (parsed.record && fileRow.problems.length === 0) chunk.push(parsed.record);
+      if (chunk.length >= CHUNK_ROWS || (result.rows % CHUNK_ROWS === 0 && chunk.length > 0)) await flush();
+      else if (result.rows % CHUNK_ROWS === 0) {
+        await options.onChunk({
+          rows: result.rows,
+          fraction: source.bytesRead() / Math.max(1, Number(job.file_size)),
+          result,
+        });
+      }
     }
   }
   if (chunk.length > 0) await flush();

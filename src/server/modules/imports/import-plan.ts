@@ -8,9 +8,11 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { ImportRecord } from '../../../domain/import/rows';
 import type { ImportKind } from '../../../domain/import/kinds';
+import type { IndicatorKey } from '../../../domain/indicators';
 import { clusterMatcher, isProgrammeScope } from '../../../domain/import/clusters';
 import { type ImportProblem, problem } from '../../../domain/import/problems';
 import type { Db } from '../../context';
+import type { PlanWriter } from './import-plan-file';
 import {
   findSingleYearReports,
   type ImportCluster,
@@ -48,6 +50,20 @@ export interface PassState {
   /** Reports whose items changed: their item-backed values are derived again. */
   itemReports: Set<number>;
   tables: Record<string, TableCounts>;
+  /** A validation pass of a plannable kind collects the rows it would write here (import-plan-file.ts). */
+  plan: PlanWriter | null;
+  /** What the pass's cluster matching rested on, recorded in the plan. */
+  clustersFingerprint: string | null;
+  /**
+   * Item-backed values a commit from a plan already summed for reports that had no items before
+   * it (their items are exactly the plan's rows), so the end of the commit need not read them back.
+   */
+  derived: Map<number, DerivedValues>;
+}
+
+export interface DerivedValues {
+  values: Partial<Record<IndicatorKey, number>>;
+  itemBacked: Set<IndicatorKey>;
 }
 
 export function newPassState(
@@ -56,12 +72,17 @@ export function newPassState(
     'kind' | 'apply' | 'db' | 'sqlite' | 'now' | 'source' | 'createdBy' | 'allowedClusters' | 'programmeId'
   > & {
     clusters: ImportCluster[];
+    plan?: PlanWriter | null;
+    clustersFingerprint?: string | null;
   },
 ): PassState {
   const match = clusterMatcher(init.clusters);
-  const { clusters: _clusters, ...rest } = init;
+  const { clusters: _clusters, plan = null, clustersFingerprint = null, ...rest } = init;
   return {
     ...rest,
+    plan,
+    clustersFingerprint,
+    derived: new Map(),
     matchCluster: (name) => match(name) as ImportCluster | null,
     seen: new Map(),
     reports: new Map(),
@@ -205,6 +226,7 @@ export async function writableReport(
       fiscalYear: record.fiscalYear,
       status: 'draft',
       researcherCount: null,
+      version: 0,
     });
     state.reportsCreated += 1;
     return { id: null, key };
@@ -222,6 +244,7 @@ export async function writableReport(
     fiscalYear: record.fiscalYear,
     status: 'draft',
     researcherCount: null,
+    version: 1,
   });
   state.reportsCreated += 1;
   state.touched.set(id, state.touched.get(id) ?? {});

@@ -5,14 +5,13 @@
  * problems naming the cell. `bytesRead` lets the caller show progress through the file.
  */
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from '../../../domain/import/cells';
 import { foldName } from '../../../domain/import/header-text';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../domain/import/kinds';
 import { type ImportProblem, problem } from '../../../domain/import/problems';
+import { CsvRecordReader } from './csv-records';
 import type { ImportEncoding, ImportFormat } from './import-storage';
 import { worksheetMerges } from './zip-entry';
 
@@ -25,7 +24,8 @@ export interface FileRow {
 }
 
 export interface RowSource {
-  rows: AsyncIterable<FileRow>;
+  /** The rows in file order, in batches (a CSV's per read buffer: one await per batch, not per row). */
+  rows: AsyncIterable<FileRow[]>;
   /** Bytes of the stored file consumed so far. */
   bytesRead(): number;
   /** Problems of the whole file found once it has been read (merged cells in the data area). */
@@ -45,50 +45,62 @@ function countingStream(file: string, counter: { bytes: number }) {
   return stream;
 }
 
-function utf8Decoder(): Transform {
-  const decoder = new TextDecoder('utf-8');
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, done) {
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-}
-
 function isBlankRow(cells: Cell[]): boolean {
   return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 }
 
-async function* csvRows(options: OpenOptions, counter: { bytes: number }): AsyncGenerator<FileRow> {
-  const decoded = countingStream(options.path, counter).pipe(
-    options.encoding === 'cp932' ? iconv.decodeStream('cp932') : utf8Decoder(),
-  );
-  const parser = decoded.pipe(parse({ relax_column_count: true, bom: true, skip_empty_lines: false }));
+/** Decoded text of the stored file, a read buffer at a time. */
+async function* decodedChunks(options: OpenOptions, counter: { bytes: number }): AsyncGenerator<string> {
+  const decoder =
+    options.encoding === 'cp932'
+      ? iconv.getDecoder('cp932')
+      : (() => {
+          const utf8 = new TextDecoder('utf-8');
+          return { write: (b: Buffer) => utf8.decode(b, { stream: true }), end: () => utf8.decode() };
+        })();
+  for await (const chunk of countingStream(options.path, counter) as AsyncIterable<Buffer>)
+    yield decoder.write(chunk);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+async function* csvRows(options: OpenOptions, counter: { bytes: number }): AsyncGenerator<FileRow[]> {
+  const reader = new CsvRecordReader();
   let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  let batch: FileRow[] = [];
+  const rowsOf = (records: string[][]) => {
+    for (const record of records) {
       row += 1;
-      if (isBlankRow(record)) continue;
-      yield { row, cells: record, problems: [] };
+      if (!isBlankRow(record)) batch.push({ row, cells: record, problems: [] });
     }
+  };
+  try {
+    for await (const text of decodedChunks(options, counter)) {
+      rowsOf(reader.push(text));
+      if (batch.length > 0) yield batch;
+      batch = [];
+    }
+    rowsOf(reader.end());
+    if (batch.length > 0) yield batch;
   } catch (error) {
+    // The rows read before the malformed one come first, as they would one at a time.
+    if (batch.length > 0) yield batch;
     const at = (error as { lines?: number }).lines;
     const detail = error instanceof Error ? error.message : String(error);
-    yield {
-      row: row + 1,
-      cells: [],
-      problems: [
-        problem(
-          'malformed_csv',
-          `CSVとして読めません（${at ?? row + 1}行目付近）: ${detail}`,
-          `malformed CSV near line ${at ?? row + 1}: ${detail}`,
-          { row: row + 1 },
-        ),
-      ],
-    };
+    yield [
+      {
+        row: row + 1,
+        cells: [],
+        problems: [
+          problem(
+            'malformed_csv',
+            `CSVとして読めません（${at ?? row + 1}行目付近）: ${detail}`,
+            `malformed CSV near line ${at ?? row + 1}: ${detail}`,
+            { row: row + 1 },
+          ),
+        ],
+      },
+    ];
   }
 }
 
@@ -145,8 +157,10 @@ function decodeRef(ref: string): { row: number; column: number } {
 function xlsxSource(options: OpenOptions, counter: { bytes: number }): RowSource {
   let sheetPath: string | null = null;
   let headerRow: number | null = null;
-  async function* rows(): AsyncGenerator<FileRow> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(options.path, counter), {
+  async function* rows(): AsyncGenerator<FileRow[]> {
+    // Loaded on first use: exceljs is a large module that CSV imports never need.
+    const { default: excel } = await import('exceljs');
+    const reader = new excel.stream.xlsx.WorkbookReader(countingStream(options.path, counter), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
@@ -180,7 +194,7 @@ function xlsxSource(options: OpenOptions, counter: { bytes: number }): RowSource
         for (let i = 0; i < cells.length; i += 1) if (cells[i] === undefined) cells[i] = null;
         if (isBlankRow(cells) && problems.length === 0) continue;
         headerRow ??= row.number;
-        yield { row: row.number, cells, problems };
+        yield [{ row: row.number, cells, problems }];
       }
       if (wanted) {
         sheetPath = `xl/worksheets/sheet${sheet.id}.xml`;

@@ -143,6 +143,11 @@ export class ImportRunner {
     this.enqueue(jobId, (live) => this.runCommit(ctx, jobId, live));
   }
 
+  /** Starts the worker thread ahead of the job that will need it (an upload has begun). */
+  prepare(): void {
+    if (!this.stopped) this.workerThread();
+  }
+
   /** The worker thread, started on first use and kept for the next job; unref'd while idle. */
   private workerThread(): Worker {
     if (!this.worker) {

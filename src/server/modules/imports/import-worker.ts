@@ -15,7 +15,8 @@ import { audit } from '../audit/audit.service';
 import { finishCommit } from './import-finalize';
 import { updateImportJob } from './import-job.repo';
 import type { ImportJobRow } from './import-job.table';
-import { ImportCancelled, type PassResult, runPass, summaryOf } from './import-pass';
+import { ImportCancelled, importScope, type PassResult, runPass, summaryOf } from './import-pass';
+import { applyPlan, planPaths, PlanWriter, removePlan } from './import-plan-file';
 
 export interface WorkerJob {
   phase: 'validate' | 'commit';
@@ -86,6 +87,21 @@ async function runJob(message: WorkerJob, post: (m: WorkerMessage) => void): Pro
   const { job, phase } = message;
   const cancel = new Int32Array(message.cancel);
   const handle = openDatabase(message.location, { poolMax: 2, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS });
+  const paths = planPaths(message.dataDir, job.id, job.file_sha256);
+  // Outcome-item imports (the ones of a million rows) keep the preview's rows for the commit.
+  const plannable = job.kind === 'outcome-items' && job.mode === 'import';
+  let plan: PlanWriter | null = null;
+  const onChunk = ({ rows, fraction, result }: { rows: number; fraction: number; result: PassResult }) => {
+    if (Atomics.load(cancel, 0) === 1) return Promise.reject(new ImportCancelled());
+    post({
+      type: 'progress',
+      rows,
+      fraction: Math.min(1, fraction),
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+    });
+    return Promise.resolve();
+  };
   try {
     const pass = (db: Db) =>
       runPass({
@@ -96,26 +112,34 @@ async function runJob(message: WorkerJob, post: (m: WorkerMessage) => void): Pro
         actor: message.actor,
         apply: phase === 'commit',
         now: message.now,
-        onChunk: ({ rows, fraction, result }) => {
-          if (Atomics.load(cancel, 0) === 1) return Promise.reject(new ImportCancelled());
-          post({
-            type: 'progress',
-            rows,
-            fraction: Math.min(1, fraction),
-            errorCount: result.errorCount,
-            warningCount: result.warningCount,
-          });
-          return Promise.resolve();
-        },
+        plan,
+        onChunk,
       });
     if (phase === 'validate') {
-      post({ type: 'done', outcome: 'validated', result: outcomeOf(await pass(handle.db)) });
+      if (plannable) plan = new PlanWriter(paths);
+      const result = await pass(handle.db);
+      if (plan && result.errorCount === 0) plan.finish(job, importScope(message.actor), result);
+      else plan?.discard();
+      plan = null;
+      post({ type: 'done', outcome: 'validated', result: outcomeOf(result) });
       return;
     }
     // All or nothing: every row, the derived values, the audit entry and the job's own status
     // are written in this one transaction, or none is.
     const result = await writeTransaction(handle, async (trx) => {
-      const result = await pass(trx);
+      // The preview's plan when nothing it rested on has moved; otherwise every row again.
+      const planned = plannable
+        ? await applyPlan({
+            db: trx,
+            sqlite: handle.sqlite,
+            job,
+            dataDir: message.dataDir,
+            scope: importScope(message.actor),
+            now: message.now,
+            onChunk,
+          })
+        : null;
+      const result = planned ?? (await pass(trx));
       if (result.errorCount > 0) throw new Rejected(result);
       await finishCommit(result.state);
       if (Atomics.load(cancel, 0) === 1) throw new ImportCancelled();
@@ -154,6 +178,9 @@ async function runJob(message: WorkerJob, post: (m: WorkerMessage) => void): Pro
       message: error instanceof Error ? error.message : String(error),
     });
   } finally {
+    plan?.discard();
+    // A plan serves one commit: whatever its outcome, a later attempt needs a new preview.
+    if (phase === 'commit') removePlan(paths);
     await handle.close();
   }
 }

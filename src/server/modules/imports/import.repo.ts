@@ -52,6 +52,8 @@ export interface ReportState {
   fiscalYear: number;
   status: string;
   researcherCount: number | null;
+  /** Goes up with every change of the report or its items (a validated plan checks it is unchanged). */
+  version: number;
 }
 
 /** The newest version of each cluster's single-year report for the given years. */
@@ -64,7 +66,7 @@ export async function findSingleYearReports(
   const years = [...new Set(pairs.map((p) => p.fiscalYear))];
   const rows = await db
     .selectFrom('outcome_reports')
-    .select(['id', 'cluster_id', 'fy_from', 'status', 'researcher_count', 'report_version'])
+    .select(['id', 'cluster_id', 'fy_from', 'status', 'researcher_count', 'report_version', 'version'])
     .where('cluster_id', 'in', clusterIds)
     .where('fy_from', 'in', years)
     .whereRef('fy_to', '=', 'fy_from')
@@ -79,6 +81,7 @@ export async function findSingleYearReports(
       fiscalYear: r.fy_from,
       status: r.status,
       researcherCount: r.researcher_count,
+      version: Number(r.version),
     });
   return [...newest.values()];
 }
@@ -231,7 +234,8 @@ export const ITEM_DATA_COLUMNS = [
   'note',
 ] as const;
 
-const ITEM_INSERT_COLUMNS = [
+/** The columns of an item write, in the order of the parameter arrays upsertItemParameters takes. */
+export const ITEM_INSERT_COLUMNS = [
   'report_id',
   'cluster_id',
   'fiscal_year',
@@ -270,6 +274,27 @@ function itemStatements(sqlite: SqliteDatabase.Database): ItemStatements {
   return statements;
 }
 
+/**
+ * Writes items given as parameter arrays in ITEM_INSERT_COLUMNS order (a validated plan's rows):
+ * on SQLite straight into the prepared statement, elsewhere as multi-row upserts.
+ */
+export async function upsertItemParameters(
+  db: Db,
+  rows: readonly (readonly unknown[])[],
+  sqlite: SqliteDatabase.Database | null,
+): Promise<void> {
+  if (sqlite) {
+    const upsert = itemStatements(sqlite).upsert;
+    for (const row of rows) upsert.run(row);
+    return;
+  }
+  await upsertItems(
+    db,
+    rows.map((row) => Object.fromEntries(ITEM_INSERT_COLUMNS.map((c, i) => [c, row[i] ?? null])) as ItemRow),
+    null,
+  );
+}
+
 /** Writes items (insert, or update by natural key); `sqlite` takes the prepared path. */
 export async function upsertItems(
   db: Db,
@@ -301,11 +326,13 @@ export async function upsertItems(
   }
 }
 
-/** The fields of a report's items that decide its item-backed indicator values. */
-export async function listCountingFieldsOfItems(db: Db, reportId: number) {
+/** The fields of the reports' items that decide their item-backed indicator values. */
+export async function listCountingFieldsOfItems(db: Db, reportIds: readonly number[]) {
+  if (reportIds.length === 0) return [];
   return db
     .selectFrom('outcome_items')
     .select([
+      'report_id',
       'kind',
       'scope',
       'media',
@@ -316,7 +343,7 @@ export async function listCountingFieldsOfItems(db: Db, reportId: number) {
       'launch_date',
       'amount_yen',
     ])
-    .where('report_id', '=', reportId)
+    .where('report_id', 'in', [...reportIds])
     .execute();
 }
 
@@ -349,4 +376,75 @@ export async function findBudgetLines(db: Db, lineKeys: readonly string[]) {
     .select(['line_key', 'amount_yen', 'note', 'source'])
     .where('line_key', 'in', [...lineKeys])
     .execute();
+}
+
+interface FinishStatements {
+  upsertValue: SqliteDatabase.Statement;
+  touch: SqliteDatabase.Statement;
+  touchWithCount: SqliteDatabase.Statement;
+}
+
+const preparedFinish = new WeakMap<SqliteDatabase.Database, FinishStatements>();
+
+/**
+ * The statements the end of a commit runs once per changed report, prepared once per SQLite
+ * connection: with thousands of reports, compiling each through Kysely cost more than running it.
+ */
+function finishStatements(sqlite: SqliteDatabase.Database): FinishStatements {
+  let statements = preparedFinish.get(sqlite);
+  if (!statements) {
+    statements = {
+      upsertValue: sqlite.prepare(
+        `insert into outcome_values (report_id, indicator_key, value, note) values (?, ?, ?, null)
+         on conflict (report_id, indicator_key) do update set value = excluded.value`,
+      ),
+      touch: sqlite.prepare('update outcome_reports set version = version + 1, updated_at = ? where id = ?'),
+      touchWithCount: sqlite.prepare(
+        'update outcome_reports set version = version + 1, updated_at = ?, researcher_count = ? where id = ?',
+      ),
+    };
+    preparedFinish.set(sqlite, statements);
+  }
+  return statements;
+}
+
+export async function upsertValuesOn(
+  db: Db,
+  rows: readonly { report_id: number; indicator_key: string; value: number; note: string | null }[],
+  sqlite: SqliteDatabase.Database | null,
+): Promise<void> {
+  if (!sqlite) return upsertValues(db, rows);
+  const upsert = finishStatements(sqlite).upsertValue;
+  for (const row of rows) upsert.run(row.report_id, row.indicator_key, row.value);
+}
+
+export async function touchReportOn(
+  db: Db,
+  id: number,
+  now: string,
+  researcherCount: number | undefined,
+  sqlite: SqliteDatabase.Database | null,
+): Promise<void> {
+  if (!sqlite) return touchReport(db, id, now, researcherCount);
+  const statements = finishStatements(sqlite);
+  if (researcherCount === undefined) statements.touch.run(now, id);
+  else statements.touchWithCount.run(now, researcherCount, id);
+}
+
+/** The (kind, natural key) of every item of the given reports, to probe only items that exist. */
+export async function listItemKeys(
+  db: Db,
+  reportIds: readonly number[],
+): Promise<{ report_id: number; kind: string; natural_key: string }[]> {
+  const found: { report_id: number; kind: string; natural_key: string }[] = [];
+  for (const batch of batches(reportIds)) {
+    found.push(
+      ...(await db
+        .selectFrom('outcome_items')
+        .select(['report_id', 'kind', 'natural_key'])
+        .where('report_id', 'in', batch)
+        .execute()),
+    );
+  }
+  return found;
 }

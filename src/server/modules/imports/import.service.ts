@@ -17,6 +17,7 @@ import type { ImportJobRow } from './import-job.table';
 import { importScope, type ImportRunner } from './import-runner';
 import { storeImportFile } from './import-storage';
 import { toImportJob, toImportJobDetail } from './import.presenter';
+import { planPaths, removePlan } from './import-plan-file';
 
 /** Who may start an import of this kind: import:run, and for the ministry's ledger budget:edit too. */
 export function assertMayImport(ctx: ServiceContext, kind?: ImportKind): void {
@@ -50,6 +51,8 @@ export async function createImport(
       },
     );
   assertMayImport(ctx, input.kind);
+  // The worker thread loads its modules (~0.5 s) while the upload streams to disk.
+  runner.prepare();
   const stored = await storeImportFile(
     runner.dataDir,
     input.fileName,
@@ -176,6 +179,8 @@ export async function cancelImport(
     { statuses: ['queued', 'validated', 'invalid'] },
   );
   if (!updated) throw versionConflict('import', id, row.version + 1);
+  // A validated job's plan (import-plan-file.ts) will never be committed now.
+  removePlan(planPaths(runner.dataDir, id, row.file_sha256));
   return toImportJob(updated, await accountEmail(ctx.db, updated.created_by), undefined);
 }
 

@@ -2,6 +2,8 @@
  * Imports through the API on both engines: encodings, XLSX, Japanese headers and units, every kind
  * of bad input with its row and column, all-or-nothing commits and idempotent re-imports.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../../test/support/engines';
@@ -344,6 +346,133 @@ describe.each(ENGINES)('imports on %s', (engine) => {
     expect(done.body.problems[0].message.en).toContain('accepted; make a correction');
     expect(await countRows(t, 'outcome_values')).toBe(before);
     expect(await countRows(t, 'outcome_reports')).toBe(reportsBefore);
+  });
+
+  describe("outcome items committed from the preview's plan", () => {
+    const HEADER = 'cluster,fiscal_year,kind,title,authors,venue,pub_year,doi,scope';
+    const paper = (fy: number, n: string, title = `Plan paper ${n}`, scope = 'domestic') =>
+      `sapporo,${fy},paper,${title},Sato,J. Plan,${fy},10.7777/plan${fy}.${n},${scope}`;
+    const planFiles = (id: number) =>
+      (fs.existsSync(path.join(t.dataDir, 'imports', 'plans'))
+        ? fs.readdirSync(path.join(t.dataDir, 'imports', 'plans'))
+        : []
+      ).filter((f) => f.startsWith(`${id}-`));
+    const sapporoReport = async (fy: number) =>
+      (
+        await sql<{ id: number; version: number }>`select r.id, r.version from outcome_reports r
+          join clusters c on c.id = r.cluster_id
+          where c.key = 'sapporo' and r.fy_from = ${fy} and r.fy_to = ${fy}`.execute(t.database.db)
+      ).rows[0]!;
+
+    it("writes the preview's rows without reading the file again, then removes the plan", async () => {
+      const fy = freshYear();
+      const csv = [HEADER, paper(fy, 'a'), paper(fy, 'b', 'Plan paper b', 'abroad')].join('\n');
+      const job = await validate(officer, 'outcome-items', 'plan.csv', csv);
+      expect(job.body, JSON.stringify(job.body.problems)).toMatchObject({
+        status: 'validated',
+        summary: { tables: { outcome_items: { insert: 2, update: 0, unchanged: 0 } }, reportsCreated: 1 },
+      });
+      expect(planFiles(job.body.id).sort()).toEqual([
+        expect.stringMatching(/\.json$/),
+        expect.stringMatching(/\.rows$/),
+      ]);
+      // The stored upload no longer parses: only a commit from the plan can still succeed.
+      const stored = path.join(t.dataDir, 'imports', job.body.fileSha256 as string);
+      expect(fs.existsSync(stored)).toBe(true);
+      fs.writeFileSync(stored, 'not,the,file\n"broken');
+      const done = await commit(officer, job.body);
+      expect(done.body.status, JSON.stringify(done.body.problems)).toBe('committed');
+      expect(done.body.summary).toMatchObject({
+        tables: { outcome_items: { insert: 2, update: 0, unchanged: 0 } },
+        reportsCreated: 1,
+      });
+      expect(await value('sapporo', fy, 'papers_domestic')).toBe(1);
+      expect(await value('sapporo', fy, 'papers_abroad')).toBe(1);
+      expect(planFiles(job.body.id)).toEqual([]);
+      // Into the report that now holds items: its values are derived from all of them.
+      const more = await validate(officer, 'outcome-items', 'more.csv', [HEADER, paper(fy, 'c')].join('\n'));
+      expect(planFiles(more.body.id)).toHaveLength(2);
+      expect((await commit(officer, more.body)).body.status).toBe('committed');
+      expect(await value('sapporo', fy, 'papers_domestic')).toBe(2);
+      expect(await value('sapporo', fy, 'papers_abroad')).toBe(1);
+    });
+
+    it('removes the plan of a validated import that is cancelled', async () => {
+      const job = await validate(
+        officer,
+        'outcome-items',
+        'cancel.csv',
+        [HEADER, paper(freshYear(), 'a')].join('\n'),
+      );
+      expect(planFiles(job.body.id)).toHaveLength(2);
+      expect((await officer.post(`/api/v1/imports/${job.body.id}/cancel`)).body.status).toBe('cancelled');
+      expect(planFiles(job.body.id)).toEqual([]);
+    });
+
+    it('fails, writing nothing, when the report was accepted after the preview', async () => {
+      const fy = freshYear();
+      const first = await validate(
+        officer,
+        'outcome-items',
+        'first.csv',
+        [HEADER, paper(fy, 'a')].join('\n'),
+      );
+      expect((await commit(officer, first.body)).body.status).toBe('committed');
+      const job = await validate(officer, 'outcome-items', 'second.csv', [HEADER, paper(fy, 'b')].join('\n'));
+      expect(job.body.summary.tables.outcome_items).toEqual({ insert: 1, update: 0, unchanged: 0 });
+      // Accepted without its version moving: the plan's status check alone must catch it.
+      await sql`update outcome_reports set status = 'accepted' where id = ${(await sapporoReport(fy)).id}`.execute(
+        t.database.db,
+      );
+      const items = await countRows(t, 'outcome_items');
+      const done = await commit(officer, job.body);
+      expect(done.body.status).toBe('failed');
+      expect(problemsOf(done)).toEqual(['report_accepted@2A']);
+      expect(await countRows(t, 'outcome_items')).toBe(items);
+      expect(planFiles(job.body.id)).toEqual([]);
+    });
+
+    it('fails when a report appeared where the preview planned a new draft', async () => {
+      const fy = freshYear();
+      const job = await validate(officer, 'outcome-items', 'new.csv', [HEADER, paper(fy, 'a')].join('\n'));
+      expect(job.body.summary.reportsCreated).toBe(1);
+      const now = new Date().toISOString();
+      await sql`insert into outcome_reports (cluster_id, fy_from, fy_to, status, report_version, source, created_at, updated_at)
+        select id, ${fy}, ${fy}, 'submitted', 1, 'test', ${now}, ${now} from clusters where key = 'sapporo'`.execute(
+        t.database.db,
+      );
+      const reports = await countRows(t, 'outcome_reports');
+      const done = await commit(officer, job.body);
+      expect(done.body.status).toBe('failed');
+      expect(problemsOf(done)).toEqual(['report_submitted@2A']);
+      expect(await countRows(t, 'outcome_reports')).toBe(reports);
+    });
+
+    it("checks every row again when the report's items changed after the preview", async () => {
+      const fy = freshYear();
+      const csv = [HEADER, paper(fy, 'a')].join('\n');
+      expect(
+        (await commit(officer, (await validate(officer, 'outcome-items', 'a.csv', csv)).body)).body.status,
+      ).toBe('committed');
+      const again = await validate(officer, 'outcome-items', 'a.csv', csv);
+      expect(again.body.summary.tables.outcome_items).toEqual({ insert: 0, update: 0, unchanged: 1 });
+      // Someone edits the item (an item edit moves its report's version): the plan, which writes
+      // nothing for an unchanged row, no longer holds.
+      const report = await sapporoReport(fy);
+      await sql`update outcome_items set title = 'Edited meanwhile' where report_id = ${report.id}`.execute(
+        t.database.db,
+      );
+      await sql`update outcome_reports set version = version + 1 where id = ${report.id}`.execute(
+        t.database.db,
+      );
+      const done = await commit(officer, again.body);
+      expect(done.body.status, JSON.stringify(done.body.problems)).toBe('committed');
+      expect(done.body.summary.tables.outcome_items).toEqual({ insert: 0, update: 1, unchanged: 0 });
+      const titles = await sql<{
+        title: string;
+      }>`select title from outcome_items where report_id = ${report.id}`.execute(t.database.db);
+      expect(titles.rows.map((r) => r.title)).toEqual(['Plan paper a']);
+    });
   });
 
   it('lets headquarters import their own cluster only, and shows them only their own jobs', async () => {

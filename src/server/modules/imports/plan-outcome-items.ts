@@ -10,7 +10,30 @@ import {
   resolveCluster,
   writableReport,
 } from './import-plan';
-import { findItems, type ITEM_DATA_COLUMNS, type ItemRow, upsertItems } from './import.repo';
+import type { PlanTuple } from './import-plan-file';
+import { findItems, ITEM_DATA_COLUMNS, type ItemRow, listItemKeys, upsertItems } from './import.repo';
+
+/**
+ * Per pass, the `${kind}|${naturalKey}` of the items each report held when first met: rows whose
+ * key is not there are inserts without a probe (most rows of a large first import). Rows the pass
+ * writes need not be added, since a key repeated in the file is refused as a duplicate.
+ */
+const itemKeysOf = new WeakMap<PassState, Map<number, Set<string>>>();
+
+/** How many items the report held when the pass first met it; undefined if the pass did not look. */
+export function itemsWhenPlanned(state: PassState, reportId: number): number | undefined {
+  return itemKeysOf.get(state)?.get(reportId)?.size;
+}
+
+async function existingItemKeys(state: PassState, reportIds: Iterable<number>) {
+  let known = itemKeysOf.get(state);
+  if (!known) itemKeysOf.set(state, (known = new Map<number, Set<string>>()));
+  const missing = [...new Set(reportIds)].filter((id) => !known.has(id));
+  for (const id of missing) known.set(id, new Set());
+  for (const row of await listItemKeys(state.db, missing))
+    known.get(Number(row.report_id))!.add(`${row.kind}|${row.natural_key}`);
+  return known;
+}
 
 /** The item's columns as stored (unused ones null). */
 export function itemColumns(
@@ -66,10 +89,15 @@ export async function planOutcomeItems(
     state,
     resolved.map((r) => ({ clusterId: r.clusterId, fiscalYear: r.record.fiscalYear })),
   );
-  const lookups = resolved.flatMap((r) => {
+  const candidates = resolved.flatMap((r) => {
     const id = state.reports.get(`${r.clusterId}|${r.record.fiscalYear}`)?.id ?? -1;
     return id > 0 ? [{ reportId: id, kind: r.record.item.kind, naturalKey: r.naturalKey }] : [];
   });
+  const known = await existingItemKeys(
+    state,
+    candidates.map((c) => c.reportId),
+  );
+  const lookups = candidates.filter((c) => known.get(c.reportId)!.has(`${c.kind}|${c.naturalKey}`));
   const existing = new Map(
     (await findItems(state.db, lookups, state.sqlite)).map((row) => [
       `${String(row.report_id)}|${String(row.kind)}|${String(row.natural_key)}`,
@@ -78,6 +106,7 @@ export async function planOutcomeItems(
   );
 
   const writes: ItemRow[] = [];
+  const planned: PlanTuple[] = [];
   for (const { record, clusterId, naturalKey } of resolved) {
     const report = await writableReport(state, record, clusterId, problems);
     if (!report) continue;
@@ -100,6 +129,11 @@ export async function planOutcomeItems(
       continue;
     }
     count(state, 'outcome_items', before ? 'update' : 'insert');
+    if (state.plan) {
+      const tuple: PlanTuple = [clusterId, record.fiscalYear, record.item.kind, naturalKey];
+      for (const column of ITEM_DATA_COLUMNS) tuple.push(columns[column]);
+      planned.push(tuple);
+    }
     if (state.apply && report.id !== null) {
       writes.push({
         report_id: report.id,
@@ -119,5 +153,6 @@ export async function planOutcomeItems(
     }
   }
   if (state.apply) await upsertItems(state.db, writes, state.sqlite);
+  state.plan?.add(planned);
   return problems;
 }
