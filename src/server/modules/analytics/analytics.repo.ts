@@ -5,29 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../context';
-
-/**
- * Reports the public may count: accepted, of a published cluster, and current — no later accepted
- * version supersedes them (a correction in draft leaves the accepted version current).
- */
-export function currentAcceptedReports(db: Db) {
-  return db
-    .selectFrom('outcome_reports as r')
-    .innerJoin('clusters as c', 'c.id', 'r.cluster_id')
-    .where('c.is_published', '=', 1)
-    .where('r.status', '=', 'accepted')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('outcome_reports as newer')
-            .select('newer.id')
-            .whereRef('newer.supersedes_id', '=', 'r.id')
-            .where('newer.status', '=', 'accepted'),
-        ),
-      ),
-    );
-}
+import { currentAcceptedReports } from '../outcomes/outcome.repo';
 
 export interface ClusterPeriodRow {
   cluster_id: number;

@@ -4,7 +4,7 @@
  * and one count, plus one query for the page's related keys.
  */
 import type { Db } from '../../context';
-import { currentAcceptedReports } from '../analytics/analytics.repo';
+import { currentAcceptedReports } from '../outcomes/outcome.repo';
 
 export interface PageWindow {
   limit: number;

@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../context';
 
 export interface ReportValueRow {
@@ -13,28 +14,26 @@ export interface ReportValueRow {
 }
 
 /**
- * The current version of each accepted report whose period lies within [from, to], for published
- * clusters. A later accepted version supersedes an earlier one through `supersedes_id`.
+ * The report aliased `r` is current: no later ACCEPTED version supersedes it (a correction still in
+ * draft or under review leaves the accepted version current). The one statement of this rule for
+ * every read-model; the partial index outcome_reports_supersedes_idx answers it per report.
  */
-function currentAcceptedReportsWithin(db: Db, from: number, to: number) {
+export const isCurrentVersion = sql<SqlBool>`not exists (select 1 from outcome_reports as newer
+  where newer.supersedes_id = r.id and newer.status = 'accepted')`;
+
+/** Reports the public may count (aliased r, with their cluster c): accepted, current, of a published cluster. */
+export function currentAcceptedReports(db: Db) {
   return db
     .selectFrom('outcome_reports as r')
     .innerJoin('clusters as c', 'c.id', 'r.cluster_id')
     .where('c.is_published', '=', 1)
     .where('r.status', '=', 'accepted')
-    .where('r.fy_from', '>=', from)
-    .where('r.fy_to', '<=', to)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('outcome_reports as newer')
-            .select('newer.id')
-            .whereRef('newer.supersedes_id', '=', 'r.id')
-            .where('newer.status', '=', 'accepted'),
-        ),
-      ),
-    );
+    .where(isCurrentVersion);
+}
+
+/** The current accepted reports of published clusters whose period lies within [from, to]. */
+function currentAcceptedReportsWithin(db: Db, from: number, to: number) {
+  return currentAcceptedReports(db).where('r.fy_from', '>=', from).where('r.fy_to', '<=', to);
 }
 
 export interface ReportPeriodRow {

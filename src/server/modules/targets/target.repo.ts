@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../context';
+import { isCurrentVersion } from '../outcomes/outcome.repo';
 import type { TargetRow } from './target.table';
 
 export async function listTargets(db: Db, clusterId: number): Promise<TargetRow[]> {
@@ -83,17 +84,7 @@ function currentAcceptedYearReports(db: Db) {
     .selectFrom('outcome_reports as r')
     .where('r.status', '=', 'accepted')
     .whereRef('r.fy_from', '=', 'r.fy_to')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('outcome_reports as newer')
-            .select('newer.id')
-            .whereRef('newer.supersedes_id', '=', 'r.id')
-            .where('newer.status', '=', 'accepted'),
-        ),
-      ),
-    );
+    .where(isCurrentVersion);
 }
 
 export interface ActualRow {
