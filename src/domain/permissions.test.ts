@@ -45,6 +45,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     'target:edit',
     'budget:edit',
     'import:run',
+    'call:manage',
+    'call:read-unpublished',
   ],
   programme_officer: [
     'published:read',
@@ -64,6 +66,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     'target:edit',
     'budget:edit',
     'import:run',
+    'call:manage',
+    'call:read-unpublished',
   ],
   cluster_headquarters: [
     'published:read',
@@ -76,10 +80,11 @@ const EXPECTED: Record<Role, Permission[]> = {
     'target:edit',
     'import:run',
   ],
-  evaluator: ['published:read'],
+  evaluator: ['published:read', 'review:submit'],
   weighting_member: ['published:read'],
   coordinator: ['published:read', 'person:read-contact'],
   partner_company: ['published:read'],
+  proposer: ['published:read', 'proposal:edit'],
 };
 
 describe('can', () => {
@@ -160,6 +165,8 @@ describe('isValidGrant', () => {
     ['evaluator', 'cluster', 2, false],
     ['coordinator', 'cluster', 2, true],
     ['partner_company', 'organization', 5, true],
+    ['proposer', 'organization', 5, true],
+    ['proposer', 'programme', null, false],
     ['coordinator', 'programme', null, true],
   ] as const)('%s with %s scope %s → %s', (role, scopeType, scopeId, expected) => {
     expect(isValidGrant(role, scopeType, scopeId)).toBe(expected);

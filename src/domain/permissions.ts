@@ -11,6 +11,7 @@ export const ROLES = [
   'weighting_member',
   'coordinator',
   'partner_company',
+  'proposer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +31,8 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   weighting_member: ['programme', 'round'],
   coordinator: ['programme', 'cluster'],
   partner_company: ['organization'],
+  // A proposing local government or core organization (申請機関), drafting its region's proposals.
+  proposer: ['organization'],
 };
 
 export interface RoleGrant {
@@ -66,6 +69,10 @@ export const PERMISSIONS = [
   'target:edit',
   'budget:edit',
   'import:run',
+  'call:manage',
+  'call:read-unpublished',
+  'proposal:edit',
+  'review:submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +110,15 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'budget:edit': ['administrator', 'programme_officer'],
   // Headquarters may import rows of their own cluster only (checked per row by the importer).
   'import:run': ['administrator', 'programme_officer', 'cluster_headquarters'],
+  // Selection. Officers run calls: criteria, reviewer pool, assignment, conflict rulings, reveal,
+  // consensus (the officer moderates), decisions, publication, reopening a proposal.
+  'call:manage': ['administrator', 'programme_officer'],
+  // Every proposal of a call, every review and conflict, before publication.
+  'call:read-unpublished': ['administrator', 'programme_officer'],
+  // Not organization-scoped here: services narrow a proposer to proposerOrganizationIds(actor).
+  'proposal:edit': ['proposer'],
+  // Services narrow a reviewer to their own assignments, never a conflicted one.
+  'review:submit': ['evaluator'],
 };
 
 export interface PermissionTarget {
@@ -132,6 +148,14 @@ export function headquartersClusterIds(actor: Actor): number[] {
   if (actor.kind !== 'account') return [];
   return actor.grants
     .filter((g) => g.role === 'cluster_headquarters' && g.scopeType === 'cluster' && g.scopeId !== null)
+    .map((g) => g.scopeId!);
+}
+
+/** The organizations whose proposals a proposer actor drafts (empty for everyone else). */
+export function proposerOrganizationIds(actor: Actor): number[] {
+  if (actor.kind !== 'account') return [];
+  return actor.grants
+    .filter((g) => g.role === 'proposer' && g.scopeType === 'organization' && g.scopeId !== null)
     .map((g) => g.scopeId!);
 }
 

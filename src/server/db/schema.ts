@@ -25,6 +25,19 @@ import type {
   ReportDeadlineTable,
 } from '../modules/reports/report.table';
 import type { TargetTable } from '../modules/targets/target.table';
+import type {
+  AttachmentTable,
+  CallReviewerTable,
+  CallTable,
+  ConflictTable,
+  ConsensusScoreTable,
+  ProposalDecisionTable,
+  ProposalTable,
+  ReviewAssignmentTable,
+  ReviewerProfileTable,
+  ReviewScoreTable,
+  ReviewTable,
+} from '../modules/selection/selection.table';
 import type { KeyFieldTable, PrefectureTable, ProgrammeTable } from '../modules/programme/programme.table';
 
 export interface Database {
@@ -47,6 +60,17 @@ export interface Database {
   targets: TargetTable;
   budget_lines: BudgetLineTable;
   import_jobs: ImportJobTable;
+  calls: CallTable;
+  proposals: ProposalTable;
+  attachments: AttachmentTable;
+  reviewer_profiles: ReviewerProfileTable;
+  call_reviewers: CallReviewerTable;
+  review_assignments: ReviewAssignmentTable;
+  conflicts: ConflictTable;
+  reviews: ReviewTable;
+  review_scores: ReviewScoreTable;
+  consensus_scores: ConsensusScoreTable;
+  proposal_decisions: ProposalDecisionTable;
   criteria_templates: CriteriaTemplateTable;
   criteria_items: CriteriaItemTable;
   accounts: AccountTable;

@@ -9,11 +9,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalYearOf } from '../../domain/fiscal-year';
 import { INDICATOR_KEYS } from '../../domain/indicators';
 import { ROLES, type Role } from '../../domain/permissions';
+import {
+  type Ask,
+  type Fixtures,
+  get,
+  type MatrixPart,
+  officerOf,
+  OFFICE,
+  only,
+  type Row,
+  signedIn,
+  everyone,
+  type Who,
+  WHO,
+} from '../../../test/support/permission-matrix';
+import { SELECTION_MATRIX } from './selection/selection.matrix';
 import { ENGINES } from '../../../test/support/engines';
 import {
   addMember,
   addStaff,
-  type AccountOptions,
   clusterBody,
   createAccount,
   createOrganization,
@@ -23,69 +37,15 @@ import {
   signInNew,
   unique,
 } from '../../../test/support/factories';
-import type { HttpClient, Response } from '../../../test/support/http-client';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app';
+import type { HttpClient } from '../../../test/support/http-client';
+import { buildTestApp } from '../../../test/support/test-app';
 import { uploadImport } from '../../../test/support/uploads';
 
-type Who = 'anonymous' | Role;
-const WHO: Who[] = ['anonymous', ...ROLES];
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-interface Fixtures {
-  t: TestApp;
-  clients: Map<Who, HttpClient>;
-  options: Record<Role, AccountOptions>;
-  /** The e-mail and password of each role's long-lived account, to open extra sessions cheaply. */
-  credentials: Map<Role, { email: string; password: string }>;
-  organizationId: number;
-  personId: number;
-  /** An account only administrators may touch. */
-  targetAccountId: number;
-}
-
-interface Ask {
-  who: Who;
-  /** The long-lived client signed in as `who` (anonymous: a fresh one). */
-  client: HttpClient;
-  f: Fixtures;
-}
-
-interface Row {
-  method: Method;
-  /** The route as Fastify registers it. */
-  route: string;
-  /** Which instance the row asks about, when a route has several rows (Sapporo vs Kyoto). */
-  target?: string;
-  expect: Record<Who, number>;
-  /** The request edits one shared record at its current version, so the roles must ask one after another. */
-  serial?: boolean;
-  send: (ask: Ask) => Promise<Response>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Expected answers
-
-const everyone = (status: number): Record<Who, number> =>
-  Object.fromEntries(WHO.map((who) => [who, status])) as Record<Who, number>;
-
-const signedIn = (status: number): Record<Who, number> => ({ ...everyone(status), anonymous: 401 });
-
-/** The listed roles succeed with `status`; other roles get 403 and the public 401. */
-const only = (roles: Role[], status: number): Record<Who, number> =>
-  Object.fromEntries(
-    WHO.map((who) => [who, who === 'anonymous' ? 401 : roles.includes(who) ? status : 403]),
-  ) as Record<Who, number>;
-
-const OFFICE: Role[] = ['administrator', 'programme_officer'];
 const OFFICE_AND_HQ: Role[] = ['administrator', 'programme_officer', 'cluster_headquarters'];
 const ADMIN: Role[] = ['administrator'];
 
 // ---------------------------------------------------------------------------------------------
 // Requests
-
-function get(route: string, path: string = route): Row['send'] {
-  return ({ client }) => client.get(path);
-}
 
 async function clusterVersion(f: Fixtures, key: string): Promise<number> {
   const result = await sql<{ version: number }>`select version from clusters where key = ${key}`.execute(
@@ -100,8 +60,6 @@ async function accountVersion(f: Fixtures, id: number): Promise<number> {
   );
   return Number(result.rows[0]!.version);
 }
-
-const officerOf = (f: Fixtures) => f.clients.get('programme_officer')!;
 
 /** A second session of `who`'s account on a client of its own, for rows that end or replace the session. */
 async function freshSession(ask: Ask): Promise<{ client: HttpClient; email: string; password: string }> {
@@ -876,7 +834,10 @@ const MATRIX: Row[] = [
   ...TARGET_AND_BUDGET_ROWS,
   ...REPORT_ROWS,
   ...IMPORT_ROWS,
+  ...SELECTION_MATRIX.flatMap((part) => part.rows),
 ];
+
+const PARTS: MatrixPart[] = [...SELECTION_MATRIX];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's own pages and assets. */
 const NOT_IN_MATRIX = /^\/api\/docs(\/|$)/;
@@ -899,7 +860,7 @@ function registeredRoutes(printed: string): string[] {
 }
 
 describe.each(ENGINES)('the permission matrix on %s', (engine) => {
-  const f = { clients: new Map<Who, HttpClient>(), credentials: new Map() } as Fixtures;
+  const f = { clients: new Map<Who, HttpClient>(), credentials: new Map(), parts: new Map() } as Fixtures;
   beforeAll(async () => {
     f.t = await buildTestApp(engine);
     const officer = await signInNew(f.t, 'programme_officer');
@@ -908,6 +869,7 @@ describe.each(ENGINES)('the permission matrix on %s', (engine) => {
     const company = await createOrganization(officer.client, { kind: 'company' });
     f.organizationId = company.id;
     f.personId = (await createPerson(officer.client, { organizationId: company.id })).id;
+    f.proposerOrganizationId = (await createOrganization(officer.client, { kind: 'local_government' })).id;
     f.options = {
       administrator: {},
       programme_officer: {},
@@ -916,6 +878,7 @@ describe.each(ENGINES)('the permission matrix on %s', (engine) => {
       weighting_member: {},
       coordinator: {},
       partner_company: { scopeType: 'organization', scopeId: company.id },
+      proposer: { scopeType: 'organization', scopeId: f.proposerOrganizationId },
     };
     f.clients.set('anonymous', f.t.anonymous());
     await Promise.all(
@@ -926,6 +889,7 @@ describe.each(ENGINES)('the permission matrix on %s', (engine) => {
       }),
     );
     f.targetAccountId = (await createAccount(f.t, 'evaluator')).id;
+    for (const part of PARTS) await part.setup?.(f);
   });
   afterAll(async () => f.t?.close());
 

@@ -6,6 +6,7 @@ import * as outcomeReportingBudgets from './20261125T1900-outcome-reporting-budg
 import * as reportVersionUnique from './20261125T2000-outcome-report-version-unique';
 import * as partialSupersedesIndex from './20261125T2010-partial-supersedes-index';
 import * as publishedDataVersion from './20261125T2020-published-data-version';
+import * as selection from './20261205T1000-selection';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T2000-outcome-report-version-unique': reportVersionUnique,
   '20261125T2010-partial-supersedes-index': partialSupersedesIndex,
   '20261125T2020-published-data-version': publishedDataVersion,
+  '20261205T1000-selection': selection,
 };
