@@ -28,6 +28,10 @@ import { registerOutcomeRoutes } from './modules/outcomes/outcome.routes';
 import { registerPersonRoutes } from './modules/people/person.routes';
 import { registerProgrammeRoutes } from './modules/programme/programme.routes';
 import { registerReportRoutes } from './modules/reports/report.routes';
+import { registerSelectionResultRoutes } from './modules/selection/result.routes';
+import { registerSelectionReportRoutes } from './modules/selection/selection-report.routes';
+import { registerSelectionReviewRoutes } from './modules/selection/review.routes';
+import { registerSelectionCallRoutes } from './modules/selection/call.routes';
 import { registerTargetRoutes } from './modules/targets/target.routes';
 
 export interface BuildAppOptions {
@@ -111,6 +115,13 @@ export async function buildApp({
   registerAuthRoutes(app, policy);
   registerAccountRoutes(app);
   registerAuditRoutes(app);
+  registerSelectionReviewRoutes(app, { dataDir: config.dataDir });
+  registerSelectionCallRoutes(app, {
+    dataDir: config.dataDir,
+    attachmentMaxBytes: config.attachmentMaxBytes,
+  });
+  registerSelectionResultRoutes(app);
+  registerSelectionReportRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const webDir = config.webDir;

@@ -23,6 +23,8 @@ export interface AppConfig {
   webDir: string | null;
   /** Largest import upload in bytes (KCP_IMPORT_MAX_BYTES, default 100 MB). */
   importMaxBytes?: number | undefined;
+  /** Largest proposal attachment in bytes (KCP_ATTACHMENT_MAX_BYTES, default 20 MB). */
+  attachmentMaxBytes?: number | undefined;
 }
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.KCP_WEB_DIR || 'dist/web'),
     importMaxBytes: readInt(env, 'KCP_IMPORT_MAX_BYTES', 100 * 1024 * 1024),
+    attachmentMaxBytes: readInt(env, 'KCP_ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024),
   };
 }
 

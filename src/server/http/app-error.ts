@@ -15,10 +15,30 @@ export const ERROR_STATUS = {
   REPORT_LOCKED: 409,
   /** The workflow step does not apply to the report's current status (accepting a draft). */
   INVALID_TRANSITION: 409,
+  /** Selection: the reviewer has a blocking conflict of interest with the proposal. */
+  CONFLICT_OF_INTEREST: 409,
+  /** Selection: the reviewer already holds as many assignments as their cap allows. */
+  OVER_CAPACITY: 409,
+  /** Selection: a submitted review cannot be changed. */
+  REVIEW_LOCKED: 409,
+  /** Selection: the reviewer must declare conflicts (or none) before opening the proposal. */
+  DECLARATION_REQUIRED: 409,
+  /** Selection: selecting beyond the call's slots needs an explicit override reason. */
+  OVER_SLOTS: 409,
+  /** Selection: selecting beyond the call's total budget needs an explicit override reason. */
+  OVER_BUDGET: 409,
+  /** Selection: demo calls never create or change real clusters. */
+  DEMO_DATA: 409,
+  /** Selection: the call's submission deadline (with its grace period) has passed; an officer may reopen. */
+  DEADLINE_PASSED: 409,
+  /** Selection: a call's criteria, scale and weights cannot change once it is open. */
+  CALL_FROZEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_REFERENCE: 422,
   RULE_VIOLATION: 422,
+  /** Selection: a proposal under a threshold cannot be selected or made a trial region. */
+  BELOW_THRESHOLD: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   /** SQLite's one write lock is held (a long import commit): try again shortly (Retry-After). */

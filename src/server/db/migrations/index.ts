@@ -7,6 +7,7 @@ import * as reportVersionUnique from './20261125T2000-outcome-report-version-uni
 import * as partialSupersedesIndex from './20261125T2010-partial-supersedes-index';
 import * as publishedDataVersion from './20261125T2020-published-data-version';
 import * as selection from './20261205T1000-selection';
+import * as decisionOverride from './20261205T1130-decision-override';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T2010-partial-supersedes-index': partialSupersedesIndex,
   '20261125T2020-published-data-version': publishedDataVersion,
   '20261205T1000-selection': selection,
+  '20261205T1130-decision-override': decisionOverride,
 };

@@ -24,6 +24,8 @@ export interface ExportColumn {
   type: 'text' | 'number';
   /** XLSX column width in characters; a sensible default when absent. */
   width?: number | undefined;
+  /** Decimal places of a number column (XLSX number format, PDF); 0 when absent. */
+  decimals?: number | undefined;
 }
 
 export type ExportRow = Record<string, ExportCell>;
@@ -39,6 +41,8 @@ export interface ExportTable {
   total?: ExportRow | undefined;
   /** Lines printed under the table in XLSX (sources, notes). */
   notes?: string[] | undefined;
+  /** Lines printed between the title row and the header in XLSX (fiscal year, limits, a warning). */
+  preamble?: string[] | undefined;
 }
 
 export type ExportLanguage = 'ja' | 'en';

@@ -86,17 +86,44 @@ export async function xlsxFile(table: ExportTable, lang: ExportLanguage): Promis
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Knowledge Cluster Platform';
   workbook.created = new Date(0);
+  writeTableSheet(workbook, table, lang);
+  return xlsxOf(workbook, table.fileStem);
+}
+
+/** A workbook as an XLSX download named `<fileStem>.xlsx`. */
+export async function xlsxOf(workbook: ExcelJS.Workbook, fileStem: string): Promise<ExportFile> {
+  const body = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { body, contentType: XLSX_CONTENT_TYPE, fileName: `${fileStem}.xlsx` };
+}
+
+/**
+ * Adds the table as a sheet in the layout of `xlsxFile` (named `sheetName`, else the title); the
+ * table's preamble lines, if any, sit between the title row and the header.
+ */
+export function writeTableSheet(
+  workbook: ExcelJS.Workbook,
+  table: ExportTable,
+  lang: ExportLanguage,
+  sheetName: string = table.title[lang],
+): ExcelJS.Worksheet {
   // Sheet names may not hold []:*?/\ and are at most 31 characters.
-  const sheetName = table.title[lang].replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
-  const sheet = workbook.addWorksheet(sheetName);
+  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1');
   const width = table.columns.length;
+  const preamble = table.preamble ?? [];
+  // The header's first row: 2 without a preamble.
+  const top = 2 + preamble.length;
 
   // Row 1: the title across the whole table.
   sheet.getCell(1, 1).value = table.title[lang];
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   if (width > 1) sheet.mergeCells(1, 1, 1, width);
+  preamble.forEach((line, i) => {
+    sheet.getCell(2 + i, 1).value = line;
+    sheet.getCell(2 + i, 1).font = { size: 10 };
+    if (width > 1) sheet.mergeCells(2 + i, 1, 2 + i, width);
+  });
 
-  // Rows 2–3: groups over columns. Row 4: units.
+  // Rows top…top+1: groups over columns. Row top+2: units.
   let col = 1;
   while (col <= width) {
     const column = table.columns[col - 1]!;
@@ -104,38 +131,40 @@ export async function xlsxFile(table: ExportTable, lang: ExportLanguage): Promis
     let span = 1;
     while (group && table.columns[col - 1 + span]?.group?.key === group.key) span += 1;
     if (group && span > 1) {
-      sheet.getCell(2, col).value = group.label[lang];
-      sheet.mergeCells(2, col, 2, col + span - 1);
+      sheet.getCell(top, col).value = group.label[lang];
+      sheet.mergeCells(top, col, top, col + span - 1);
       for (let i = 0; i < span; i++)
-        sheet.getCell(3, col + i).value = table.columns[col - 1 + i]!.label[lang];
+        sheet.getCell(top + 1, col + i).value = table.columns[col - 1 + i]!.label[lang];
     } else {
-      sheet.getCell(2, col).value = column.label[lang];
-      sheet.mergeCells(2, col, 3, col);
+      sheet.getCell(top, col).value = column.label[lang];
+      sheet.mergeCells(top, col, top + 1, col);
     }
     col += span;
   }
   table.columns.forEach((column, i) => {
-    sheet.getCell(4, i + 1).value = column.unit?.[lang] ?? null;
+    sheet.getCell(top + 2, i + 1).value = column.unit?.[lang] ?? null;
   });
-  for (let row = 2; row <= 4; row++) {
+  for (let row = top; row <= top + 2; row++) {
     for (let c = 1; c <= width; c++) {
       const cell = sheet.getCell(row, c);
-      cell.font = { bold: row < 4, size: row < 4 ? 11 : 9 };
+      cell.font = { bold: row < top + 2, size: row < top + 2 ? 11 : 9 };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       cell.fill = HEADER_FILL;
       cell.border = BORDER;
     }
   }
 
+  const first = top + 3;
   const records = recordsOf(table);
   records.forEach((record, index) => {
-    const row = sheet.getRow(5 + index);
+    const row = sheet.getRow(first + index);
     record.forEach((value, i) => {
       const cell = row.getCell(i + 1);
+      const column = table.columns[i]!;
       cell.value = value;
       cell.border = BORDER;
-      if (table.columns[i]!.type === 'number') {
-        cell.numFmt = '#,##0';
+      if (column.type === 'number') {
+        cell.numFmt = column.decimals ? `#,##0.${'0'.repeat(column.decimals)}` : '#,##0';
         cell.alignment = { horizontal: 'right' };
       }
     });
@@ -145,7 +174,7 @@ export async function xlsxFile(table: ExportTable, lang: ExportLanguage): Promis
     }
   });
 
-  const notesStart = 5 + records.length + 1;
+  const notesStart = first + records.length + 1;
   (table.notes ?? []).forEach((note, i) => {
     const cell = sheet.getCell(notesStart + i, 1);
     cell.value = note;
@@ -155,10 +184,8 @@ export async function xlsxFile(table: ExportTable, lang: ExportLanguage): Promis
   table.columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = column.width ?? (column.type === 'number' ? 11 : 24);
   });
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
-
-  const body = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { body, contentType: XLSX_CONTENT_TYPE, fileName: `${table.fileStem}.xlsx` };
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: top + 2 }];
+  return sheet;
 }
 
 /** RFC 6266 attachment header: an ASCII file name and the UTF-8 one. */

@@ -191,6 +191,8 @@ export interface ProposalDecisionTable {
   decided_by: number | null;
   decided_at: string;
   superseded_at: string | null;
+  /** Why a selection beyond the slots or budget was made (migration 20261205T1130); null within them. */
+  override_reason: Generated<string | null>;
 }
 
 export type CallRow = Selectable<CallTable>;
