@@ -11,6 +11,10 @@ export interface NavItem {
     | 'nav.budgets'
     | 'nav.reports'
     | 'nav.imports'
+    | 'nav.selection'
+    | 'nav.calls'
+    | 'nav.proposals'
+    | 'nav.reviews'
     | 'nav.openData'
     | 'nav.organizations'
     | 'nav.people'
@@ -28,6 +32,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/analytics', labelKey: 'nav.analytics' },
   { to: '/budgets', labelKey: 'nav.budgets' },
   { to: '/open-data', labelKey: 'nav.openData' },
+  { to: '/selection', labelKey: 'nav.selection' },
+  { to: '/calls', labelKey: 'nav.calls', permission: 'call:manage' },
+  { to: '/proposals', labelKey: 'nav.proposals', permission: 'proposal:edit' },
+  { to: '/reviews', labelKey: 'nav.reviews', permission: 'review:submit' },
   { to: '/reports', labelKey: 'nav.reports', permission: 'outcome-report:read-drafts' },
   { to: '/imports', labelKey: 'nav.imports', permission: 'import:run' },
   { to: '/organizations', labelKey: 'nav.organizations', permission: 'organization:create' },

@@ -58,6 +58,123 @@ const routes: RouteObject[] = [
               import('../features/budgets/pages/BudgetsPage').then((m) => ({ Component: m.BudgetsPage })),
           },
           {
+            path: 'selection',
+            lazy: () =>
+              import('../features/selection-results/pages/PublicSelectionPage').then((m) => ({
+                Component: m.PublicSelectionPage,
+              })),
+          },
+          {
+            path: 'selection/:key',
+            lazy: () =>
+              import('../features/selection-results/pages/PublicSelectionCallPage').then((m) => ({
+                Component: m.PublicSelectionCallPage,
+              })),
+          },
+          {
+            element: <RequirePermission permission="call:read-unpublished" />,
+            children: [
+              {
+                path: 'calls/:key/results',
+                lazy: () =>
+                  import('../features/selection-results/pages/CallResultsPage').then((m) => ({
+                    Component: m.CallResultsPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="call:manage" />,
+            children: [
+              {
+                path: 'calls',
+                lazy: () =>
+                  import('../features/selection-calls/pages/CallsPage').then((m) => ({
+                    Component: m.CallsPage,
+                  })),
+              },
+              {
+                path: 'calls/:key',
+                lazy: () =>
+                  import('../features/selection-calls/pages/CallOverviewPage').then((m) => ({
+                    Component: m.CallOverviewPage,
+                  })),
+              },
+              {
+                path: 'calls/:key/proposals',
+                lazy: () =>
+                  import('../features/selection-calls/pages/CallProposalsPage').then((m) => ({
+                    Component: m.CallProposalsPage,
+                  })),
+              },
+              {
+                path: 'calls/:key/review',
+                lazy: () =>
+                  import('../features/selection-review/pages/CallReviewPage').then((m) => ({
+                    Component: m.CallReviewPage,
+                  })),
+              },
+              {
+                path: 'calls/:key/conflicts',
+                lazy: () =>
+                  import('../features/selection-review/pages/CallConflictsPage').then((m) => ({
+                    Component: m.CallConflictsPage,
+                  })),
+              },
+            ],
+          },
+          {
+            // Officers open a proposal from their call's table; proposers edit their own.
+            element: <RequirePermission />,
+            children: [
+              {
+                path: 'proposals/:id',
+                lazy: () =>
+                  import('../features/selection-proposals/pages/ProposalEditorPage').then((m) => ({
+                    Component: m.ProposalEditorPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="proposal:edit" />,
+            children: [
+              {
+                path: 'proposals',
+                lazy: () =>
+                  import('../features/selection-proposals/pages/ProposalsPage').then((m) => ({
+                    Component: m.ProposalsPage,
+                  })),
+              },
+              {
+                path: 'proposals/:id/result',
+                lazy: () =>
+                  import('./routes/proposal-result-route').then((m) => ({
+                    Component: m.ProposalResultRoute,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="review:submit" />,
+            children: [
+              {
+                path: 'reviews',
+                lazy: () =>
+                  import('../features/selection-review/pages/MyReviewsPage').then((m) => ({
+                    Component: m.MyReviewsPage,
+                  })),
+              },
+              {
+                path: 'reviews/:assignmentId',
+                lazy: () =>
+                  import('../features/selection-review/pages/ReviewAssignmentPage').then((m) => ({
+                    Component: m.ReviewAssignmentPage,
+                  })),
+              },
+            ],
+          },
+          {
             path: 'sign-in',
             lazy: () =>
               import('../features/auth/pages/SignInPage').then((m) => ({ Component: m.SignInPage })),

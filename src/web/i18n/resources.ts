@@ -12,6 +12,14 @@ import portalEn from '../features/portal/locales/en.json';
 import portalJa from '../features/portal/locales/ja.json';
 import reportingEn from '../features/reporting/locales/en.json';
 import reportingJa from '../features/reporting/locales/ja.json';
+import selectionCallsEn from '../features/selection-calls/locales/en.json';
+import selectionCallsJa from '../features/selection-calls/locales/ja.json';
+import selectionProposalsEn from '../features/selection-proposals/locales/en.json';
+import selectionProposalsJa from '../features/selection-proposals/locales/ja.json';
+import selectionReviewEn from '../features/selection-review/locales/en.json';
+import selectionReviewJa from '../features/selection-review/locales/ja.json';
+import selectionResultsEn from '../features/selection-results/locales/en.json';
+import selectionResultsJa from '../features/selection-results/locales/ja.json';
 import en from './en.json';
 import ja from './ja.json';
 
@@ -22,6 +30,10 @@ const jaResources = {
   imports: importsJa,
   analytics: analyticsJa,
   portal: portalJa,
+  selectionResults: selectionResultsJa,
+  selectionCalls: selectionCallsJa,
+  selectionProposals: selectionProposalsJa,
+  selectionReview: selectionReviewJa,
 };
 
 /** English must have every key Japanese has (src/web/i18n/resources.test.ts checks it). */
@@ -32,6 +44,10 @@ const enResources: typeof jaResources = {
   imports: importsEn,
   analytics: analyticsEn,
   portal: portalEn,
+  selectionResults: selectionResultsEn,
+  selectionCalls: selectionCallsEn,
+  selectionProposals: selectionProposalsEn,
+  selectionReview: selectionReviewEn,
 };
 
 export const resources = { ja: jaResources, en: enResources };
