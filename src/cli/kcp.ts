@@ -1,4 +1,4 @@
-/** `kcp`: serve, migrate, seed, user add, audit verify, backup, restore. */
+/** `kcp`: serve, migrate, seed, user add, import, demo, audit verify, backup, restore. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { createAccount } from '../server/modules/accounts/account.service';
 import { audit, verifyAuditChain } from '../server/modules/audit/audit.service';
 import { loadReferenceData } from '../server/modules/reference-data/reference-data.service';
 import { backupSqlite, restoreSqlite } from './backup';
+import { DEMO_USAGE, demoCommand } from './demo-command';
 import { IMPORT_USAGE, importCommand } from './import-command';
 
 const USAGE = `Knowledge Cluster Platform — kcp <command>
@@ -29,6 +30,7 @@ const USAGE = `Knowledge Cluster Platform — kcp <command>
   backup --out FILE                copy the SQLite database online (PostgreSQL: use pg_dump)
   restore --from FILE              replace the SQLite database with a backup (stop the server first)
   ${IMPORT_USAGE}
+  ${DEMO_USAGE}
 
 roles: ${ROLES.join(', ')}`;
 
@@ -155,6 +157,8 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case 'import':
         return await withDatabase((handle) => importCommand(rest, handle, loadConfig()));
+      case 'demo':
+        return await withDatabase((handle) => demoCommand(rest, handle));
       case 'audit':
         if (rest[0] === 'verify') {
           return await withDatabase(async ({ db }) => {
