@@ -48,6 +48,7 @@ import {
   scoreComment,
   SYNTHETIC_REGIONS,
 } from './demo-data';
+import { conflictNames } from '../server/modules/selection/conflict.repo';
 import { DemoRefusal, removeDemo } from './demo-remove';
 
 export const DEMO_USAGE = `demo [--reset | --remove]         build a synthetic, clearly labelled FY2002 selection (30 candidate
@@ -472,7 +473,16 @@ async function buildDemo(
     prefectureCodes: p.region.prefectureCodes,
     personIds: [],
   }));
-  const findings = detectAllConflicts(profiles, parties, 2002, 5);
+  const names = await conflictNames(
+    trx,
+    reviewers.map((r) => r.organizationId),
+    parties.flatMap((p) => p.prefectureCodes),
+  );
+  const findings = detectAllConflicts(profiles, parties, 2002, 5, {
+    organization: (id) => names.organizations.get(id) ?? `#${id}`,
+    prefecture: (code) => names.prefectures.get(code) ?? code,
+    person: (id) => `#${id}`,
+  });
   for (const f of findings)
     await trx
       .insertInto('conflicts')

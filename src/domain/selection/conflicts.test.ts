@@ -127,9 +127,32 @@ describe('detectConflicts', () => {
       5,
     );
     expect(found.map((f) => f.reason)).toEqual([
-      'Affiliated with the core organization (100)',
+      'Affiliated with the core organization, organization 100',
       'Organization in prefecture 27, part of the region',
       'Joint project “Bio chips” with person 500 until FY2001 (since FY1997 counts)',
+    ]);
+  });
+
+  it('names what the sides share with the names it is given', () => {
+    const names = {
+      organization: (id: number) => (id === 100 ? '大阪大学 Osaka University' : `#${id}`),
+      prefecture: (code: string) => (code === '27' ? '大阪府 Osaka' : code),
+      person: (id: number) => (id === 500 ? '山田 太郎' : `#${id}`),
+    };
+    const found = detectConflicts(
+      reviewer({
+        affiliations: [{ organizationId: 100, prefectureCode: '27' }],
+        collaborations: [{ kind: 'joint_project', personId: 500, fyTo: 2001, title: 'Bio chips' }],
+      }),
+      proposal,
+      2002,
+      5,
+      names,
+    );
+    expect(found.map((f) => f.reason)).toEqual([
+      'Affiliated with the core organization, 大阪大学 Osaka University',
+      'Organization in 大阪府 Osaka, part of the region',
+      'Joint project “Bio chips” with 山田 太郎 until FY2001 (since FY1997 counts)',
     ]);
   });
 });

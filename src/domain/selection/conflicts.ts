@@ -58,6 +58,7 @@ export function detectConflicts(
   proposal: ProposalParties,
   callFiscalYear: number,
   collaboratorYears: number,
+  names: ConflictNames = ID_NAMES,
 ): ConflictFinding[] {
   const found: ConflictFinding[] = [];
   const add = (kind: ConflictKind, source: ConflictFinding['source'], reason: string) =>
@@ -65,16 +66,24 @@ export function detectConflicts(
   const orgs = new Set(proposal.participatingOrganizationIds);
   for (const a of reviewer.affiliations) {
     if (a.organizationId === proposal.coreOrganizationId)
-      add('organization', 'detected', `Affiliated with the core organization (${a.organizationId})`);
+      add(
+        'organization',
+        'detected',
+        `Affiliated with the core organization, ${names.organization(a.organizationId)}`,
+      );
     else if (orgs.has(a.organizationId))
-      add('organization', 'detected', `Affiliated with participating organization ${a.organizationId}`);
+      add(
+        'organization',
+        'detected',
+        `Affiliated with a participating organization, ${names.organization(a.organizationId)}`,
+      );
   }
   const prefectures = new Set(proposal.prefectureCodes);
   const samePref = [...new Set(reviewer.affiliations.map((a) => a.prefectureCode))].filter(
     (c): c is string => c !== null && prefectures.has(c),
   );
   for (const code of samePref)
-    add('prefecture', 'detected', `Organization in prefecture ${code}, part of the region`);
+    add('prefecture', 'detected', `Organization in ${names.prefecture(code)}, part of the region`);
   const since = callFiscalYear - collaboratorYears;
   const people = new Set(proposal.personIds);
   for (const c of reviewer.collaborations) {
@@ -85,7 +94,7 @@ export function detectConflicts(
       add(
         'collaborator',
         'detected',
-        `${what}${title} with person ${c.personId} until FY${c.fyTo} (since FY${since} counts)`,
+        `${what}${title} with ${names.person(c.personId)} until FY${c.fyTo} (since FY${since} counts)`,
       );
     else if (
       c.organizationId !== null &&
@@ -95,7 +104,7 @@ export function detectConflicts(
       add(
         'collaborator',
         'detected',
-        `${what}${title} with organization ${c.organizationId} until FY${c.fyTo} (since FY${since} counts)`,
+        `${what}${title} with ${names.organization(c.organizationId)} until FY${c.fyTo} (since FY${since} counts)`,
       );
   }
   for (const d of reviewer.declared)
@@ -103,15 +112,30 @@ export function detectConflicts(
   return found;
 }
 
+/** How a finding's reason names what the two sides share; the service passes real names. */
+export interface ConflictNames {
+  organization(id: number): string;
+  prefecture(code: string): string;
+  person(id: number): string;
+}
+
+/** Names as bare identifiers, for callers that have no names at hand. */
+export const ID_NAMES: ConflictNames = {
+  organization: (id) => `organization ${id}`,
+  prefecture: (code) => `prefecture ${code}`,
+  person: (id) => `person ${id}`,
+};
+
 /** The conflicts found for every reviewer × proposal pair, reviewers outer, proposals inner. */
 export function detectAllConflicts(
   reviewers: readonly ReviewerProfile[],
   proposals: readonly ProposalParties[],
   callFiscalYear: number,
   collaboratorYears: number,
+  names: ConflictNames = ID_NAMES,
 ): ConflictFinding[] {
   return reviewers.flatMap((r) =>
-    proposals.flatMap((p) => detectConflicts(r, p, callFiscalYear, collaboratorYears)),
+    proposals.flatMap((p) => detectConflicts(r, p, callFiscalYear, collaboratorYears, names)),
   );
 }
 

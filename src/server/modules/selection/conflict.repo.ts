@@ -91,6 +91,35 @@ export async function organizationPrefectures(db: Db, ids: number[]): Promise<Ma
   return new Map(rows.filter((r) => r.prefecture_code !== null).map((r) => [r.id, r.prefecture_code!]));
 }
 
+/** Names for conflict reasons: organizations and prefectures as "日本語名 English name". */
+export async function conflictNames(
+  db: Db,
+  organizationIds: number[],
+  prefectureCodes: string[],
+): Promise<{ organizations: Map<number, string>; prefectures: Map<string, string> }> {
+  const [orgs, prefs] = await Promise.all([
+    organizationIds.length === 0
+      ? []
+      : db
+          .selectFrom('organizations')
+          .select(['id', 'name_ja', 'name_en'])
+          .where('id', 'in', [...new Set(organizationIds)])
+          .execute(),
+    prefectureCodes.length === 0
+      ? []
+      : db
+          .selectFrom('prefectures')
+          .select(['code', 'name_ja', 'name_en'])
+          .where('code', 'in', [...new Set(prefectureCodes)])
+          .execute(),
+  ]);
+  const both = (ja: string, en: string) => (ja === en ? ja : `${ja} ${en}`);
+  return {
+    organizations: new Map(orgs.map((o) => [o.id, both(o.name_ja, o.name_en)])),
+    prefectures: new Map(prefs.map((p) => [p.code, both(p.name_ja, p.name_en)])),
+  };
+}
+
 export async function listCallConflicts(db: Db, callId: number): Promise<ConflictRow[]> {
   return db.selectFrom('conflicts').selectAll().where('call_id', '=', callId).orderBy('id').execute();
 }

@@ -24,6 +24,7 @@ import { AppError, notFound } from '../../http/app-error';
 import { audit } from '../audit/audit.service';
 import { actorAccountId, requirePermission } from '../auth/authorize';
 import {
+  conflictNames,
   findConflict,
   insertConflict,
   listActiveAssignmentPairs,
@@ -140,7 +141,16 @@ export async function findDetectedConflicts(
       declared: [],
     };
   });
-  return detectAllConflicts(profiles, parties, call.fiscal_year, COLLABORATOR_YEARS);
+  const names = await conflictNames(
+    db,
+    [...orgIds, ...affiliations.flatMap((a) => [a.organizationId ?? 0, ...a.collaboratorOrganizationIds])],
+    parties.flatMap((p) => p.prefectureCodes),
+  );
+  return detectAllConflicts(profiles, parties, call.fiscal_year, COLLABORATOR_YEARS, {
+    organization: (id) => names.organizations.get(id) ?? `#${id}`,
+    prefecture: (code) => names.prefectures.get(code) ?? code,
+    person: (id) => `#${id}`,
+  });
 }
 
 /**
