@@ -47,6 +47,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     'import:run',
     'call:manage',
     'call:read-unpublished',
+    'round:manage',
+    'round:read-unpublished',
   ],
   programme_officer: [
     'published:read',
@@ -68,6 +70,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     'import:run',
     'call:manage',
     'call:read-unpublished',
+    'round:manage',
+    'round:read-unpublished',
   ],
   cluster_headquarters: [
     'published:read',
@@ -79,9 +83,11 @@ const EXPECTED: Record<Role, Permission[]> = {
     'outcome-report:read-drafts',
     'target:edit',
     'import:run',
+    'self-evaluation:edit',
+    'finding:respond',
   ],
-  evaluator: ['published:read', 'review:submit'],
-  weighting_member: ['published:read'],
+  evaluator: ['published:read', 'review:submit', 'grade:submit'],
+  weighting_member: ['published:read', 'weight:propose'],
   coordinator: ['published:read', 'person:read-contact'],
   partner_company: ['published:read'],
   proposer: ['published:read', 'proposal:edit'],
@@ -100,13 +106,17 @@ describe('can', () => {
     expect(can(ANONYMOUS, permission, { clusterId: 7 })).toBe(permission === 'published:read');
   });
 
-  it.each(['cluster:update', 'cluster-member:manage', 'outcome-report:edit', 'target:edit'] as const)(
-    'a headquarters may not %s another cluster',
-    (permission) => {
-      expect(can(actorWith('cluster_headquarters', 7), permission, { clusterId: 8 })).toBe(false);
-      expect(can(actorWith('cluster_headquarters', 7), permission, {})).toBe(false);
-    },
-  );
+  it.each([
+    'cluster:update',
+    'cluster-member:manage',
+    'outcome-report:edit',
+    'target:edit',
+    'self-evaluation:edit',
+    'finding:respond',
+  ] as const)('a headquarters may not %s another cluster', (permission) => {
+    expect(can(actorWith('cluster_headquarters', 7), permission, { clusterId: 8 })).toBe(false);
+    expect(can(actorWith('cluster_headquarters', 7), permission, {})).toBe(false);
+  });
 
   it.each(['outcome-report:read-drafts', 'import:run'] as const)(
     'a headquarters holds %s without naming a cluster (the service narrows it to its own clusters)',

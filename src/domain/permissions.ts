@@ -73,6 +73,12 @@ export const PERMISSIONS = [
   'call:read-unpublished',
   'proposal:edit',
   'review:submit',
+  'round:manage',
+  'round:read-unpublished',
+  'self-evaluation:edit',
+  'weight:propose',
+  'grade:submit',
+  'finding:respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +88,8 @@ const CLUSTER_SCOPED: ReadonlySet<Permission> = new Set([
   'cluster-member:manage',
   'outcome-report:edit',
   'target:edit',
+  'self-evaluation:edit',
+  'finding:respond',
 ]);
 
 /** The policy table: which roles hold each permission. The anonymous public holds `published:read`. */
@@ -119,6 +127,17 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'proposal:edit': ['proposer'],
   // Services narrow a reviewer to their own assignments, never a conflicted one.
   'review:submit': ['evaluator'],
+  // Evaluation rounds. Officers open rounds, name members, rule on conflicts, schedule interviews,
+  // lock weights, publish and allocate; they see every grade and every evaluator's name.
+  'round:manage': ['administrator', 'programme_officer'],
+  'round:read-unpublished': ['administrator', 'programme_officer'],
+  // Headquarters write their own cluster's self-evaluation and answer its findings.
+  'self-evaluation:edit': ['cluster_headquarters'],
+  'finding:respond': ['cluster_headquarters'],
+  // The weighting group and the evaluating group are different people: services narrow each to
+  // the rounds whose round_members name them in that role.
+  'weight:propose': ['weighting_member'],
+  'grade:submit': ['evaluator'],
 };
 
 export interface PermissionTarget {

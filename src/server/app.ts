@@ -28,6 +28,7 @@ import { registerOutcomeRoutes } from './modules/outcomes/outcome.routes';
 import { registerPersonRoutes } from './modules/people/person.routes';
 import { registerProgrammeRoutes } from './modules/programme/programme.routes';
 import { registerReportRoutes } from './modules/reports/report.routes';
+import { registerRoundRoutes } from './modules/evaluation/round.routes';
 import { registerSelectionResultRoutes } from './modules/selection/result.routes';
 import { registerSelectionReportRoutes } from './modules/selection/selection-report.routes';
 import { registerSelectionReviewRoutes } from './modules/selection/review.routes';
@@ -122,6 +123,7 @@ export async function buildApp({
   });
   registerSelectionResultRoutes(app);
   registerSelectionReportRoutes(app);
+  registerRoundRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const webDir = config.webDir;

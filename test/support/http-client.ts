@@ -84,6 +84,12 @@ export class HttpClient {
   patch<T = any>(url: string, body: unknown) {
     return this.request<T>('PATCH', url, body);
   }
+  put<T = any>(url: string, body: unknown) {
+    return this.request<T>('PUT', url, body);
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
 
   /** Fetches the anonymous CSRF token, signs in and keeps the new session's token. */
   async signIn(email: string, password: string): Promise<Response> {

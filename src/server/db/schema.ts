@@ -38,6 +38,20 @@ import type {
   ReviewScoreTable,
   ReviewTable,
 } from '../modules/selection/selection.table';
+import type {
+  AllocationPlanTable,
+  EvaluationRoundTable,
+  FindingTable,
+  GradeTable,
+  InterviewTable,
+  RoundAssignmentTable,
+  RoundClusterTable,
+  RoundMemberTable,
+  RoundResultTable,
+  SelfEvaluationTable,
+  WeightProposalTable,
+  WeightSetTable,
+} from '../modules/evaluation/evaluation.table';
 import type { KeyFieldTable, PrefectureTable, ProgrammeTable } from '../modules/programme/programme.table';
 
 export interface Database {
@@ -71,6 +85,18 @@ export interface Database {
   review_scores: ReviewScoreTable;
   consensus_scores: ConsensusScoreTable;
   proposal_decisions: ProposalDecisionTable;
+  evaluation_rounds: EvaluationRoundTable;
+  round_clusters: RoundClusterTable;
+  round_members: RoundMemberTable;
+  round_assignments: RoundAssignmentTable;
+  self_evaluations: SelfEvaluationTable;
+  weight_proposals: WeightProposalTable;
+  weight_sets: WeightSetTable;
+  interviews: InterviewTable;
+  grades: GradeTable;
+  round_results: RoundResultTable;
+  findings: FindingTable;
+  allocation_plans: AllocationPlanTable;
   criteria_templates: CriteriaTemplateTable;
   criteria_items: CriteriaItemTable;
   accounts: AccountTable;

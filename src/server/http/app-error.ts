@@ -33,6 +33,14 @@ export const ERROR_STATUS = {
   DEADLINE_PASSED: 409,
   /** Selection: a call's criteria, scale and weights cannot change once it is open. */
   CALL_FROZEN: 409,
+  /** Evaluation: a round's criteria, scale and bands cannot change once it has opened. */
+  ROUND_FROZEN: 409,
+  /** Evaluation: grading needs the round's weights locked first, so no grade can steer them. */
+  WEIGHTS_NOT_LOCKED: 409,
+  /** Evaluation: the round is not in the phase this step belongs to (grading after it closed). */
+  WRONG_PHASE: 409,
+  /** Evaluation: a submitted grading or self-evaluation cannot be changed. */
+  SUBMISSION_LOCKED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_REFERENCE: 422,

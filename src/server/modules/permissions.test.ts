@@ -23,6 +23,7 @@ import {
   type Who,
   WHO,
 } from '../../../test/support/permission-matrix';
+import { EVALUATION_MATRIX } from './evaluation/evaluation.matrix';
 import { SELECTION_MATRIX } from './selection/selection.matrix';
 import { ENGINES } from '../../../test/support/engines';
 import {
@@ -835,9 +836,10 @@ const MATRIX: Row[] = [
   ...REPORT_ROWS,
   ...IMPORT_ROWS,
   ...SELECTION_MATRIX.flatMap((part) => part.rows),
+  ...EVALUATION_MATRIX.flatMap((part) => part.rows),
 ];
 
-const PARTS: MatrixPart[] = [...SELECTION_MATRIX];
+const PARTS: MatrixPart[] = [...SELECTION_MATRIX, ...EVALUATION_MATRIX];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's own pages and assets. */
 const NOT_IN_MATRIX = /^\/api\/docs(\/|$)/;

@@ -8,6 +8,7 @@ import * as partialSupersedesIndex from './20261125T2010-partial-supersedes-inde
 import * as publishedDataVersion from './20261125T2020-published-data-version';
 import * as selection from './20261205T1000-selection';
 import * as decisionOverride from './20261205T1130-decision-override';
+import * as evaluation from './20261205T1600-evaluation';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T2020-published-data-version': publishedDataVersion,
   '20261205T1000-selection': selection,
   '20261205T1130-decision-override': decisionOverride,
+  '20261205T1600-evaluation': evaluation,
 };
