@@ -6,6 +6,7 @@ export interface DownloadLinks {
   csvSjis?: string | undefined;
   xlsx?: string | undefined;
   json?: string | undefined;
+  pdf?: string | undefined;
 }
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
   what: string;
 }
 
-/** One "Download" button opening the formats a table offers: CSV UTF-8, CSV Shift_JIS, XLSX, JSON. */
+/** One "Download" button opening the formats a table offers: CSV UTF-8, CSV Shift_JIS, XLSX, JSON, PDF. */
 export function DownloadMenu({ links, what }: Props) {
   const { t } = useTranslation();
   const entries = (
@@ -23,6 +24,7 @@ export function DownloadMenu({ links, what }: Props) {
       ['csvSjis', t('download.csvSjis')],
       ['xlsx', t('download.xlsx')],
       ['json', t('download.json')],
+      ['pdf', t('download.pdf')],
     ] as const
   ).filter(([key]) => links[key]);
   return (

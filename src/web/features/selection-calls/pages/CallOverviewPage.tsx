@@ -156,7 +156,13 @@ export function CallOverviewPage() {
         </Table>
         {call.tieBreak.length > 0 ? (
           <Text size="sm">
-            {t('selectionCalls.facts.tieBreak')}: {call.tieBreak.map((r) => r.criterion).join(' → ')}
+            {t('selectionCalls.facts.tieBreak')}:{' '}
+            {call.tieBreak
+              .map((r) => {
+                const item = call.criteria.flatMap((g) => g.items).find((i) => i.key === r.criterion);
+                return item ? localize(item.label) : r.criterion;
+              })
+              .join(' → ')}
           </Text>
         ) : null}
         <Title order={2} size="h3">

@@ -106,7 +106,7 @@ export function CallProposalsPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{localize(p.region)}</Table.Td>
-                  <Table.Td>{p.keyField}</Table.Td>
+                  <Table.Td>{t(`codes.keyField.${p.keyField}`, p.keyField)}</Table.Td>
                   <Table.Td>
                     <Badge color={STATUS_COLOR[p.status]} variant="light">
                       {t(`selectionCalls.proposalStatus.${p.status}`)}

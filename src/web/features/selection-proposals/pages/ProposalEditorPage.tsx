@@ -91,10 +91,12 @@ export function ProposalEditor({ proposal }: { proposal: ProposalDetail }) {
   const withdraw = useProposalAction(proposal.id, 'withdraw');
   const [d, setD] = useState<Draft>(() => draftOf(proposal));
   const [dirty, setDirty] = useState(false);
+  // Start again from the server's copy when it changes (save, submit, withdraw, reopen), not when only
+  // its attachments do: an upload refetches the proposal and must not throw away unsaved edits.
   useEffect(() => {
     setD(draftOf(proposal));
     setDirty(false);
-  }, [proposal]);
+  }, [proposal.id, proposal.version]);
   const set = (patch: Partial<Draft>) => {
     setD((old) => ({ ...old, ...patch }));
     setDirty(true);
@@ -126,7 +128,7 @@ export function ProposalEditor({ proposal }: { proposal: ProposalDetail }) {
   const requested = d.budgetPlan.reduce((m, y) => Math.max(m, y.subsidyYen), 0);
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" className={disabled ? 'kcp-read-only' : undefined}>
       <Paper withBorder p="md">
         <Group justify="space-between" wrap="wrap">
           <Stack gap={2}>

@@ -106,3 +106,8 @@ export function useProposalResult(id: number) {
     retry: false,
   });
 }
+
+/** Download links of a selection report in the UI's language; the PDF and the XLSX hold the same tables. */
+export function reportLinks(base: string, lang: 'ja' | 'en') {
+  return { pdf: `${base}?format=pdf&lang=${lang}`, xlsx: `${base}?format=xlsx&lang=${lang}` };
+}

@@ -1,10 +1,11 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DownloadMenu } from '../../../components/DownloadMenu';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { isApiError } from '../../../lib/api-client';
 import { useLocale, useLocalize } from '../../../lib/format';
-import { useProposalResult } from '../api/selection-results-api';
+import { reportLinks, useProposalResult } from '../api/selection-results-api';
 import { formatScore, OUTCOME_COLORS } from './score-format';
 
 /**
@@ -37,11 +38,17 @@ export function ProposalResultPanel({ proposalId }: { proposalId: number }) {
               {localize(p.region)} — {localize(p.title)}
             </Title>
           </Stack>
-          {p.decision ? (
-            <Badge size="lg" color={OUTCOME_COLORS[p.decision.outcome]}>
-              {t(`selectionResults.outcome.${p.decision.outcome}`)}
-            </Badge>
-          ) : null}
+          <Group gap="sm">
+            {p.decision ? (
+              <Badge size="lg" color={OUTCOME_COLORS[p.decision.outcome]}>
+                {t(`selectionResults.outcome.${p.decision.outcome}`)}
+              </Badge>
+            ) : null}
+            <DownloadMenu
+              links={reportLinks(`/api/v1/proposals/${proposalId}/report`, locale)}
+              what={t('selectionResults.page.report')}
+            />
+          </Group>
         </Group>
         <Group gap="xl" mt="md">
           <Stack gap={0}>
@@ -96,9 +103,9 @@ export function ProposalResultPanel({ proposalId }: { proposalId: number }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('selectionResults.proposer.criterion')}</Table.Th>
-            <Table.Th className="kcp-num">{t('selectionResults.table.weight')}</Table.Th>
+            <Table.Th className="kcp-num">{t('selectionResults.table.weightHeading')}</Table.Th>
             <Table.Th className="kcp-num">{t('selectionResults.table.score')}</Table.Th>
-            <Table.Th className="kcp-num">{t('selectionResults.table.threshold')}</Table.Th>
+            <Table.Th className="kcp-num">{t('selectionResults.table.thresholdHeading')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -25,7 +25,7 @@ export function PublishPanel({ results }: { results: CallResults }) {
     return (
       <Alert color="teal" mb="md">
         {t('selectionResults.publish.published', {
-          date: results.call.publishOn ?? '',
+          date: results.call.publishOn ? f.date(results.call.publishOn) : '',
           at: results.call.publishedAt ? f.dateTime(results.call.publishedAt) : '',
         })}
       </Alert>

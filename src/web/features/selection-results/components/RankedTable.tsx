@@ -114,17 +114,22 @@ export function RankedTable({ results }: { results: CallResults }) {
 
   return (
     <>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1100}>
         <Table striped highlightOnHover withTableBorder stickyHeader fz="sm">
           <Table.Caption>{t('selectionResults.table.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th aria-label={t('selectionResults.table.expand')} />
               <Table.Th className="kcp-num">{t('selectionResults.table.rank')}</Table.Th>
-              <Table.Th>{t('selectionResults.table.proposal')}</Table.Th>
+              <Table.Th style={{ minWidth: '15rem' }}>{t('selectionResults.table.proposal')}</Table.Th>
               <Table.Th className="kcp-num">{t('selectionResults.table.score')}</Table.Th>
               {results.criteria.map((c) => (
-                <Table.Th key={c.key} className="kcp-num">
+                // Long criterion names wrap so the region column keeps its width.
+                <Table.Th
+                  key={c.key}
+                  className="kcp-num"
+                  style={{ minWidth: '5rem', maxWidth: '8rem', whiteSpace: 'normal' }}
+                >
                   <Tooltip
                     label={`${localize(c.label)} — ${t('selectionResults.table.weight')} ${c.weight}${c.threshold !== null ? `, ${t('selectionResults.table.threshold')} ${c.threshold}` : ''}`}
                   >

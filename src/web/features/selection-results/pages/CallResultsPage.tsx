@@ -1,12 +1,13 @@
-import { Alert, Badge, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CallTabs } from '../../../components/CallTabs';
+import { DownloadMenu } from '../../../components/DownloadMenu';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { PageTitle } from '../../../components/PageTitle';
-import { useFormatters, useLocalize } from '../../../lib/format';
-import { useCallResults } from '../api/selection-results-api';
+import { useFormatters, useLocale, useLocalize } from '../../../lib/format';
+import { reportLinks, useCallResults } from '../api/selection-results-api';
 import { LimitsSummary } from '../components/LimitsSummary';
 import { PublishPanel } from '../components/PublishPanel';
 import { RankedTable } from '../components/RankedTable';
@@ -18,6 +19,7 @@ export function CallResultsPage() {
   const { t } = useTranslation();
   const f = useFormatters();
   const localize = useLocalize();
+  const locale = useLocale();
   const results = useCallResults(key);
   if (results.isPending) return <LoadingState />;
   if (results.isError) return <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />;
@@ -25,13 +27,21 @@ export function CallResultsPage() {
   return (
     <>
       <PageTitle
+        actions={
+          <DownloadMenu
+            links={reportLinks(`/api/v1/calls/${encodeURIComponent(key)}/report`, locale)}
+            what={t('selectionResults.page.report')}
+          />
+        }
         title={t('selectionResults.page.title', { call: localize(r.call.title) })}
         subtitle={`${f.fy(r.call.fiscalYear)} · ${t('selectionResults.page.aggregation', {
           method: t(`selectionResults.aggregation.${r.call.aggregation}`),
         })}`}
       >
-        <Badge variant="light">{t(`selectionResults.callStatus.${r.call.status}`)}</Badge>
-        {r.call.isDemo ? <Badge color="grape">{t('selectionResults.page.demo')}</Badge> : null}
+        <Group gap="xs">
+          <Badge variant="light">{t(`selectionResults.callStatus.${r.call.status}`)}</Badge>
+          {r.call.isDemo ? <Badge color="grape">{t('selectionResults.page.demo')}</Badge> : null}
+        </Group>
       </PageTitle>
       <CallTabs callKey={key} />
       <Stack gap="md">

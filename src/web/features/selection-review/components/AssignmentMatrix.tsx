@@ -39,7 +39,7 @@ export function AssignmentMatrix({ callKey, data }: { callKey: string; data: Ass
                 <Table.Td>
                   <Text size="sm">{localize(p.title)}</Text>
                   <Text size="xs" c="dimmed">
-                    {localize(p.region)} · {p.keyField}
+                    {localize(p.region)} · {t(`codes.keyField.${p.keyField}`, p.keyField)}
                   </Text>
                 </Table.Td>
                 {data.reviewers.map((r) => {

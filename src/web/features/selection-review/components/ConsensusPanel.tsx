@@ -44,7 +44,7 @@ export function ConsensusPanel({ callKey }: { callKey: string }) {
               <Table.Td>
                 {p.flagged ? (
                   <Badge color="orange">
-                    {t('selectionReview.consensus.flagged', { n: p.flaggedCriteria.length })}
+                    {t('selectionReview.consensus.flagged', { count: p.flaggedCriteria.length })}
                   </Badge>
                 ) : (
                   <Badge color="gray" variant="light">

@@ -55,8 +55,8 @@ export function PoolPanel({ callKey }: { callKey: string }) {
               <Table.Td>
                 <Group gap={4}>
                   {r.keyFields.map((k) => (
-                    <Badge key={k} variant="light" size="sm">
-                      {k}
+                    <Badge key={k} variant="light" size="sm" tt="none">
+                      {t(`codes.keyField.${k}`, k)}
                     </Badge>
                   ))}
                 </Group>

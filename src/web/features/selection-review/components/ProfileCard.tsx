@@ -12,15 +12,22 @@ import { useReviewerProfile, useSaveProfile } from '../api/selection-review-api'
 export function ProfileCard() {
   const { account } = useSession();
   const profile = useReviewerProfile(account?.id ?? null);
+  // Held here, not in the form: saving gives the profile a new version, which remounts the form.
+  const save = useSaveProfile(account?.id ?? 0);
   if (!account || !profile.data) return null;
-  return <ProfileForm key={profile.data.version ?? 0} accountId={account.id} profile={profile.data} />;
+  return <ProfileForm key={profile.data.version ?? 0} profile={profile.data} save={save} />;
 }
 
-function ProfileForm({ accountId, profile }: { accountId: number; profile: ReviewerProfile }) {
+function ProfileForm({
+  profile,
+  save,
+}: {
+  profile: ReviewerProfile;
+  save: ReturnType<typeof useSaveProfile>;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const reference = useReference();
-  const save = useSaveProfile(accountId);
   const [keyFields, setKeyFields] = useState(profile.keyFields);
   const [prefecture, setPrefecture] = useState<string | null>(profile.prefectureCode);
   return (

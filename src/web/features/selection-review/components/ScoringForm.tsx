@@ -52,7 +52,7 @@ export function ScoringForm({ assignmentId, review }: { assignmentId: number; re
   });
   const values = scaleValues(review.scale);
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" className={locked ? 'kcp-read-only' : undefined}>
       <Group>
         <Title order={2} size="h3">
           {t('selectionReview.scoring.title')}

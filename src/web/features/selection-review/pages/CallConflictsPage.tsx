@@ -24,11 +24,14 @@ export function CallConflictsPage() {
     return <ErrorAlert error={conflicts.error} onRetry={() => void conflicts.refetch()} />;
   return (
     <>
-      <PageTitle title={t('selectionReview.conflicts.title')}>
-        <Button variant="light" loading={detect.isPending} onClick={() => detect.mutate()}>
-          {t('selectionReview.conflicts.detect')}
-        </Button>
-      </PageTitle>
+      <PageTitle
+        title={t('selectionReview.conflicts.title')}
+        actions={
+          <Button variant="light" loading={detect.isPending} onClick={() => detect.mutate()}>
+            {t('selectionReview.conflicts.detect')}
+          </Button>
+        }
+      />
       <CallTabs callKey={key} />
       <Stack gap="md">
         <Text size="sm" c="dimmed">
@@ -46,41 +49,43 @@ export function CallConflictsPage() {
         {conflicts.data.conflicts.length === 0 ? (
           <Alert color="gray">{t('selectionReview.conflicts.empty')}</Alert>
         ) : (
-          <Table withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('selectionReview.matrix.proposal')}</Table.Th>
-                <Table.Th>{t('selectionReview.pool.reviewer')}</Table.Th>
-                <Table.Th>{t('selectionReview.conflicts.kind')}</Table.Th>
-                <Table.Th>{t('selectionReview.conflicts.detail')}</Table.Th>
-                <Table.Th>{t('selectionReview.conflicts.status')}</Table.Th>
-                <Table.Th>{t('selectionReview.conflicts.ruling')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {conflicts.data.conflicts.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{localize(c.proposal.title)}</Table.Td>
-                  <Table.Td>{c.reviewer.displayName}</Table.Td>
-                  <Table.Td>
-                    {t(`selectionReview.kind.${c.kind}`)}
-                    <Text size="xs" c="dimmed">
-                      {t(`selectionReview.conflicts.origin.${c.origin}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.detail}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[c.status]}>
-                      {t(`selectionReview.conflicts.state.${c.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Ruling callKey={key} conflict={c} />
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={1100}>
+            <Table withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('selectionReview.matrix.proposal')}</Table.Th>
+                  <Table.Th>{t('selectionReview.pool.reviewer')}</Table.Th>
+                  <Table.Th>{t('selectionReview.conflicts.kind')}</Table.Th>
+                  <Table.Th>{t('selectionReview.conflicts.detail')}</Table.Th>
+                  <Table.Th style={{ minWidth: '7rem' }}>{t('selectionReview.conflicts.status')}</Table.Th>
+                  <Table.Th style={{ minWidth: '22rem' }}>{t('selectionReview.conflicts.ruling')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {conflicts.data.conflicts.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{localize(c.proposal.title)}</Table.Td>
+                    <Table.Td>{c.reviewer.displayName}</Table.Td>
+                    <Table.Td>
+                      {t(`selectionReview.kind.${c.kind}`)}
+                      <Text size="xs" c="dimmed">
+                        {t(`selectionReview.conflicts.origin.${c.origin}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{c.detail}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge color={STATUS_COLOR[c.status]} style={{ overflow: 'visible' }}>
+                        {t(`selectionReview.conflicts.state.${c.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Ruling callKey={key} conflict={c} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Stack>
     </>
@@ -103,6 +108,7 @@ function Ruling({ callKey, conflict }: { callKey: string; conflict: ConflictItem
       <Group gap={4} wrap="nowrap">
         <TextInput
           size="xs"
+          style={{ flex: 1 }}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           placeholder={t('selectionReview.conflicts.note')}

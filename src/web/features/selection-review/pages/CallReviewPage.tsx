@@ -28,14 +28,17 @@ export function CallReviewPage() {
       <PageTitle
         title={t('selectionReview.page.title')}
         subtitle={t('selectionReview.page.due', { date: f.date(data.call.reviewDeadline) })}
+        actions={
+          data.call.reviewsRevealedAt ? null : (
+            <Button loading={reveal.isPending} onClick={() => reveal.mutate()}>
+              {t('selectionReview.reveal.button')}
+            </Button>
+          )
+        }
       >
         {data.call.reviewsRevealedAt ? (
           <Badge color="green">{t('selectionReview.reveal.revealed')}</Badge>
-        ) : (
-          <Button loading={reveal.isPending} onClick={() => reveal.mutate()}>
-            {t('selectionReview.reveal.button')}
-          </Button>
-        )}
+        ) : null}
       </PageTitle>
       <CallTabs callKey={key} />
       <Stack gap="lg">

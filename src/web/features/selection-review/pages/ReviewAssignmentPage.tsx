@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Divider, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReference } from '../../../lib/reference';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
@@ -17,6 +18,7 @@ export function ReviewAssignmentPage() {
   const { t } = useTranslation();
   const f = useFormatters();
   const localize = useLocalize();
+  const reference = useReference();
   const list = useMyAssignments();
   const [withdrawn, setWithdrawn] = useState(false);
   const assignment = list.data?.assignments.find((a) => a.id === id);
@@ -56,8 +58,14 @@ export function ReviewAssignmentPage() {
         {proposal.data ? (
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
-              {localize(proposal.data.region)} · {proposal.data.keyField} ·{' '}
-              {proposal.data.prefectures.join(', ')}
+              {localize(proposal.data.region)} ·{' '}
+              {t(`codes.keyField.${proposal.data.keyField}`, proposal.data.keyField)} ·{' '}
+              {proposal.data.prefectures
+                .map((code) => {
+                  const found = reference.data?.prefectures.find((x) => x.code === code);
+                  return found ? localize(found.name) : code;
+                })
+                .join(t('common.listSeparator'))}
             </Text>
             {proposal.data.headquartersPlan ? <Text>{proposal.data.headquartersPlan}</Text> : null}
             <Title order={2} size="h3">
@@ -123,7 +131,9 @@ export function ReviewAssignmentPage() {
         <Divider />
         {review.isError ? <ErrorAlert error={review.error} /> : null}
         {review.data ? (
-          <ScoringForm key={review.data.version ?? 0} assignmentId={id} review={review.data} />
+          // Keyed by the assignment, not the review's version: saving a draft must not remount the
+          // form (and lose its "saved" message); the form already holds what was saved.
+          <ScoringForm key={id} assignmentId={id} review={review.data} />
         ) : null}
       </Stack>
     </>
