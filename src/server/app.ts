@@ -28,7 +28,13 @@ import { registerOutcomeRoutes } from './modules/outcomes/outcome.routes';
 import { registerPersonRoutes } from './modules/people/person.routes';
 import { registerProgrammeRoutes } from './modules/programme/programme.routes';
 import { registerReportRoutes } from './modules/reports/report.routes';
+import { registerFindingRoutes } from './modules/evaluation/finding.routes';
+import { registerGradingRoutes } from './modules/evaluation/grading.routes';
+import { registerInterviewRoutes } from './modules/evaluation/interview.routes';
+import { registerAllocationRoutes } from './modules/evaluation/allocation.routes';
+import { registerResultRoutes } from './modules/evaluation/results.routes';
 import { registerRoundRoutes } from './modules/evaluation/round.routes';
+import { registerSelfEvaluationRoutes } from './modules/evaluation/self-evaluation.routes';
 import { registerSelectionResultRoutes } from './modules/selection/result.routes';
 import { registerSelectionReportRoutes } from './modules/selection/selection-report.routes';
 import { registerSelectionReviewRoutes } from './modules/selection/review.routes';
@@ -124,6 +130,15 @@ export async function buildApp({
   registerSelectionResultRoutes(app);
   registerSelectionReportRoutes(app);
   registerRoundRoutes(app);
+  registerGradingRoutes(app);
+  registerResultRoutes(app);
+  registerAllocationRoutes(app);
+  registerSelfEvaluationRoutes(app, {
+    dataDir: config.dataDir,
+    attachmentMaxBytes: config.attachmentMaxBytes,
+  });
+  registerInterviewRoutes(app);
+  registerFindingRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const webDir = config.webDir;

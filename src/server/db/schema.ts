@@ -47,6 +47,7 @@ import type {
   RoundAssignmentTable,
   RoundClusterTable,
   RoundMemberTable,
+  RoundResultCommentTable,
   RoundResultTable,
   SelfEvaluationTable,
   WeightProposalTable,
@@ -95,6 +96,7 @@ export interface Database {
   interviews: InterviewTable;
   grades: GradeTable;
   round_results: RoundResultTable;
+  round_result_comments: RoundResultCommentTable;
   findings: FindingTable;
   allocation_plans: AllocationPlanTable;
   criteria_templates: CriteriaTemplateTable;

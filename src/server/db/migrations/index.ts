@@ -9,6 +9,7 @@ import * as publishedDataVersion from './20261125T2020-published-data-version';
 import * as selection from './20261205T1000-selection';
 import * as decisionOverride from './20261205T1130-decision-override';
 import * as evaluation from './20261205T1600-evaluation';
+import * as roundResultComments from './20261205T1700-round-result-comments';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1000-selection': selection,
   '20261205T1130-decision-override': decisionOverride,
   '20261205T1600-evaluation': evaluation,
+  '20261205T1700-round-result-comments': roundResultComments,
 };

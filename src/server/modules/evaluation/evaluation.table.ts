@@ -132,6 +132,20 @@ export interface RoundResultTable {
   published_at: string;
 }
 
+/**
+ * The officers' consolidated comment on a cluster's result while the round is scored (migration
+ * 20261205T1700); publishing copies it into round_results.
+ */
+export interface RoundResultCommentTable {
+  round_id: number;
+  cluster_id: number;
+  comment_ja: string | null;
+  comment_en: string | null;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface FindingTable {
   id: Generated<number>;
   round_id: number;
@@ -158,7 +172,7 @@ export interface AllocationPlanTable {
   rule_json: string;
   lines_json: string;
   total_yen: number;
-  /** draft | committed */
+  /** committed | superseded (a replacement commit supersedes the earlier plan; nothing is deleted) */
   status: string;
   committed_at: string | null;
   committed_by: number | null;
@@ -175,3 +189,4 @@ export type InterviewRow = Selectable<InterviewTable>;
 export type FindingRow = Selectable<FindingTable>;
 export type AllocationPlanRow = Selectable<AllocationPlanTable>;
 export type RoundResultRow = Selectable<RoundResultTable>;
+export type RoundResultCommentRow = Selectable<RoundResultCommentTable>;

@@ -31,9 +31,10 @@ export function currentAcceptedReports(db: Db) {
     .where(isCurrentVersion);
 }
 
-/** The current accepted reports of published clusters whose period lies within [from, to]. */
-function currentAcceptedReportsWithin(db: Db, from: number, to: number) {
-  return currentAcceptedReports(db).where('r.fy_from', '>=', from).where('r.fy_to', '<=', to);
+/** The current accepted reports of published clusters (or of one) whose period lies within [from, to]. */
+function currentAcceptedReportsWithin(db: Db, from: number, to: number, clusterId?: number) {
+  const query = currentAcceptedReports(db).where('r.fy_from', '>=', from).where('r.fy_to', '<=', to);
+  return clusterId === undefined ? query : query.where('r.cluster_id', '=', clusterId);
 }
 
 export interface ReportPeriodRow {
@@ -49,8 +50,9 @@ export async function listCurrentAcceptedReportsWithin(
   db: Db,
   from: number,
   to: number,
+  clusterId?: number,
 ): Promise<ReportPeriodRow[]> {
-  return currentAcceptedReportsWithin(db, from, to)
+  return currentAcceptedReportsWithin(db, from, to, clusterId)
     .select(['r.id as report_id', 'r.cluster_id', 'r.fy_from', 'r.fy_to', 'r.source'])
     .orderBy('r.cluster_id')
     .orderBy('r.fy_from')
@@ -65,8 +67,9 @@ export async function sumCurrentAcceptedValuesWithin(
   db: Db,
   from: number,
   to: number,
+  clusterId?: number,
 ): Promise<{ cluster_id: number; indicator_key: string; total: number }[]> {
-  const rows = await currentAcceptedReportsWithin(db, from, to)
+  const rows = await currentAcceptedReportsWithin(db, from, to, clusterId)
     .innerJoin('outcome_values as v', 'v.report_id', 'r.id')
     .select(['r.cluster_id', 'v.indicator_key', (eb) => eb.fn.sum<number>('v.value').as('total')])
     .groupBy(['r.cluster_id', 'v.indicator_key'])

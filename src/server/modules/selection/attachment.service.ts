@@ -2,7 +2,8 @@
  * Attachments of a proposal: the proposer uploads them per required document while the draft may
  * change, the proposer and officers download them, and the proposer removes them (softly) while
  * draft. Reviewers download through the review routes (review.service.ts), which check assignment
- * and conflicts themselves.
+ * and conflicts themselves. Storing, locating and removing work for any owner of the generic
+ * `attachments` table, so self-evaluations (evaluation module) keep their files the same way.
  */
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -16,6 +17,7 @@ import { toAttachment } from './proposal.presenter';
 import { findActiveAttachment } from './proposal.repo';
 import { type LoadedProposal, loadProposal, requireChangeable } from './proposal.service';
 import { attachmentPath, storeAttachmentFile } from './attachment.storage';
+import type { AttachmentRow } from './selection.table';
 
 /** Checks the uploader may attach `documentKey` to the proposal now, before a byte is read. */
 export async function prepareAttachmentUpload(
@@ -44,12 +46,16 @@ export async function prepareAttachmentUpload(
   return loaded;
 }
 
-export async function uploadAttachment(
+/**
+ * Stores an upload as an attachment of any owner (a proposal, a self-evaluation) in the generic
+ * `attachments` table, audited; if the row cannot be written the stored bytes are removed again.
+ */
+export async function storeOwnedAttachment(
   ctx: ServiceContext,
-  loaded: LoadedProposal,
-  upload: { documentKey: string; fileName: string; stream: Readable; isTruncated: () => boolean },
+  owner: { type: string; id: number; documentKey: string | null },
+  upload: { fileName: string; stream: Readable; isTruncated: () => boolean },
   options: { dataDir: string; maxBytes: number },
-): Promise<ProposalAttachment> {
+): Promise<AttachmentRow> {
   const stored = await storeAttachmentFile(
     options.dataDir,
     upload.fileName,
@@ -58,13 +64,13 @@ export async function uploadAttachment(
     options.maxBytes,
   );
   try {
-    const row = await ctx.db.transaction().execute(async (trx) => {
+    return await ctx.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('attachments')
         .values({
-          owner_type: 'proposal',
-          owner_id: loaded.proposal.id,
-          document_key: upload.documentKey,
+          owner_type: owner.type,
+          owner_id: owner.id,
+          document_key: owner.documentKey,
           file_name: upload.fileName.slice(0, 255),
           media_type: stored.mediaType,
           size_bytes: stored.sizeBytes,
@@ -84,11 +90,25 @@ export async function uploadAttachment(
       });
       return inserted;
     });
-    return toAttachment(row);
   } catch (error) {
     await fs.promises.rm(`${options.dataDir}/${stored.storageKey}`, { force: true });
     throw error;
   }
+}
+
+export async function uploadAttachment(
+  ctx: ServiceContext,
+  loaded: LoadedProposal,
+  upload: { documentKey: string; fileName: string; stream: Readable; isTruncated: () => boolean },
+  options: { dataDir: string; maxBytes: number },
+): Promise<ProposalAttachment> {
+  const row = await storeOwnedAttachment(
+    ctx,
+    { type: 'proposal', id: loaded.proposal.id, documentKey: upload.documentKey },
+    upload,
+    options,
+  );
+  return toAttachment(row);
 }
 
 export interface LocatedAttachment {
@@ -106,7 +126,19 @@ export async function locateProposalAttachment(
   dataDir: string,
 ): Promise<LocatedAttachment> {
   await loadProposal(ctx, proposalId, 'read');
-  const a = await findActiveAttachment(ctx.db, proposalId, attachmentId);
+  return locateAttachmentFile(
+    await findActiveAttachment(ctx.db, proposalId, attachmentId),
+    attachmentId,
+    dataDir,
+  );
+}
+
+/** The stored file of an attachment row the caller may read; 404 when the row or its bytes are missing. */
+export function locateAttachmentFile(
+  a: AttachmentRow | undefined,
+  attachmentId: number,
+  dataDir: string,
+): LocatedAttachment {
   const file = a ? attachmentPath(dataDir, a.storage_key) : null;
   if (!a || !file) throw notFound('attachment', attachmentId);
   return { file, fileName: a.file_name, mediaType: a.media_type, sizeBytes: Number(a.size_bytes) };
@@ -122,6 +154,11 @@ export async function removeAttachment(
   requireChangeable(ctx, loaded, 'changed');
   const a = await findActiveAttachment(ctx.db, proposalId, attachmentId);
   if (!a) throw notFound('attachment', attachmentId);
+  await softRemoveAttachment(ctx, a);
+}
+
+/** Marks an attachment removed (removed_at), audited; the bytes stay for the record. */
+export async function softRemoveAttachment(ctx: ServiceContext, a: AttachmentRow): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
     await trx.updateTable('attachments').set({ removed_at: at }).where('id', '=', a.id).execute();

@@ -89,13 +89,18 @@ export async function findPassedStageOneProposal(
 // ---------------------------------------------------------------------------------------------
 // Attachments
 
-export async function listActiveAttachments(db: Db, proposalIds: number[]): Promise<AttachmentRow[]> {
-  if (proposalIds.length === 0) return [];
+/** The attachments not removed of these owners (proposals unless `ownerType` names another owner). */
+export async function listActiveAttachments(
+  db: Db,
+  ownerIds: number[],
+  ownerType = 'proposal',
+): Promise<AttachmentRow[]> {
+  if (ownerIds.length === 0) return [];
   return db
     .selectFrom('attachments')
     .selectAll()
-    .where('owner_type', '=', 'proposal')
-    .where('owner_id', 'in', proposalIds)
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', 'in', ownerIds)
     .where('removed_at', 'is', null)
     .orderBy('id')
     .execute();
@@ -103,15 +108,16 @@ export async function listActiveAttachments(db: Db, proposalIds: number[]): Prom
 
 export async function findActiveAttachment(
   db: Db,
-  proposalId: number,
+  ownerId: number,
   attachmentId: number,
+  ownerType = 'proposal',
 ): Promise<AttachmentRow | undefined> {
   return db
     .selectFrom('attachments')
     .selectAll()
     .where('id', '=', attachmentId)
-    .where('owner_type', '=', 'proposal')
-    .where('owner_id', '=', proposalId)
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', ownerId)
     .where('removed_at', 'is', null)
     .executeTakeFirst();
 }

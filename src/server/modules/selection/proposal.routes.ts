@@ -15,7 +15,7 @@ import {
   ReopenProposalBody,
   UpdateProposalBody,
 } from '../../../contracts/selection-proposals';
-import { AppError } from '../../http/app-error';
+import { fileUploadLimits, receiveFileUpload } from '../../http/file-upload';
 import { ctxOf } from '../../http/request-context';
 import {
   locateProposalAttachment,
@@ -42,10 +42,6 @@ export function registerProposalRoutes(app: FastifyInstance, options: ProposalRo
   const maxBytes = options.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['selection'];
-  const tooLarge = () =>
-    new AppError('PAYLOAD_TOO_LARGE', `the upload is larger than the attachment limit of ${maxBytes} bytes`, {
-      errors: [{ field: 'file', message: `larger than ${maxBytes} bytes` }],
-    });
 
   r.get(
     '/api/v1/proposals',
@@ -170,10 +166,7 @@ export function registerProposalRoutes(app: FastifyInstance, options: ProposalRo
 
   // Multipart parsing lives in this plugin's scope only: the rest of the API takes JSON.
   void app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes, files: 1, fields: 3, fieldSize: 1024 },
-    });
+    await scope.register(fastifyMultipart, fileUploadLimits(maxBytes));
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/proposals/:id/attachments',
       {
@@ -196,48 +189,17 @@ export function registerProposalRoutes(app: FastifyInstance, options: ProposalRo
       },
       async (request, reply) => {
         const ctx = ctxOf(request);
-        if (Number(request.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) {
-          await prepareAttachmentUpload(ctx, request.params.id, undefined).catch((e: unknown) => {
-            if (e instanceof AppError && e.code !== 'VALIDATION_FAILED') throw e;
-          });
-          throw tooLarge();
-        }
-        if (!request.isMultipart())
-          throw new AppError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            'send the file as multipart/form-data with fields documentKey and file',
-            {
-              errors: [{ field: 'file', message: 'multipart/form-data required' }],
-            },
-          );
-        const fields: Record<string, string> = {};
-        let attachment: ProposalAttachment | null = null;
-        for await (const part of request.parts()) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value);
-            continue;
-          }
-          if (part.fieldname !== 'file' || attachment) {
-            part.file.resume();
-            continue;
-          }
-          const loaded = await prepareAttachmentUpload(ctx, request.params.id, fields.documentKey);
-          attachment = await uploadAttachment(
-            ctx,
-            loaded,
-            {
-              documentKey: fields.documentKey!,
-              fileName: part.filename || 'upload',
-              stream: part.file,
-              isTruncated: () => part.file.truncated,
-            },
-            { dataDir: options.dataDir, maxBytes },
-          );
-        }
-        if (!attachment)
-          throw new AppError('VALIDATION_FAILED', 'no file was uploaded', {
-            errors: [{ field: 'file', message: 'required' }],
-          });
+        const attachment = await receiveFileUpload(request, {
+          maxBytes,
+          fieldNames: 'documentKey and file',
+          // prepareAttachmentUpload refuses a missing or unknown documentKey before the file is read.
+          prepare: async (fields) => ({
+            loaded: await prepareAttachmentUpload(ctx, request.params.id, fields.documentKey),
+            documentKey: fields.documentKey!,
+          }),
+          store: ({ loaded, documentKey }, upload) =>
+            uploadAttachment(ctx, loaded, { ...upload, documentKey }, { dataDir: options.dataDir, maxBytes }),
+        });
         return reply.status(201).send(attachment);
       },
     );
