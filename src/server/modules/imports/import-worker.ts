@@ -164,10 +164,14 @@ async function runJob(message: WorkerJob, post: (m: WorkerMessage) => void): Pro
         { statuses: ['committing'] },
       );
       if (!marked) throw new Error('the job is no longer committing');
+      // Gone before the transaction makes 'committed' visible: a reader never sees both.
+      removePlan(paths);
       return result;
     });
     post({ type: 'done', outcome: 'committed', result: outcomeOf(result) });
   } catch (error) {
+    // The main thread records a failure only when it hears of it: clear the plan first.
+    if (phase === 'commit') removePlan(paths);
     if (error instanceof Rejected) {
       post({ type: 'done', outcome: 'rejected', result: outcomeOf(error.result) });
       return;
