@@ -192,6 +192,18 @@ describe('krippendorffAlpha', () => {
     expect(got.pairableValues).toBe(6);
   });
 
+  it('counts pairable values exactly when units hold unequal numbers of values (sums of thirds and sevenths)', () => {
+    // 840 grades as in the demo round: clusters graded by 4 or 8 evaluators. The coincidence sums
+    // 1/(m − 1) add up to 839.999… in floating point; the count must still be the integer 840.
+    const units: (number | null)[][] = [];
+    for (let u = 0; u < 70; u++) units.push([1 + (u % 4), 2, 3, 1 + ((u * 3) % 4), null]);
+    for (let u = 0; u < 70; u++) units.push([1, 2, 3, 4, 1 + (u % 4), 2, 3, 1 + ((u * 5) % 4)]);
+    const got = krippendorffAlpha(units);
+    expect(got.pairableValues).toBe(70 * 4 + 70 * 8);
+    expect(Number.isInteger(got.pairableValues)).toBe(true);
+    expect(got.pairableUnits).toBe(140);
+  });
+
   it('agrees with the pairwise definition on 60 seeded random data sets (up to 6 coders, missing values)', () => {
     const random = seededRandom(2004);
     for (let run = 0; run < 60; run++) {

@@ -102,10 +102,13 @@ export function krippendorffAlpha(units: readonly AlphaUnit[], metric: AlphaMetr
   }
   const marginals = coincidences.map((row) => sum(row));
   const n = sum(marginals);
+  // n is a sum of fractions 1/(m_u − 1) and can land a hair off its integer value (839.999…);
+  // the count reported is the exact number of values, which n equals in exact arithmetic.
+  const pairableValues = pairable.reduce((count, unit) => count + unit.length, 0);
   const empty = {
     observedDisagreement: 0,
     expectedDisagreement: 0,
-    pairableValues: n,
+    pairableValues,
     pairableUnits: pairable.length,
   };
   if (n < 2) return { alpha: null, ...empty };
@@ -125,7 +128,7 @@ export function krippendorffAlpha(units: readonly AlphaUnit[], metric: AlphaMetr
     alpha: expectedDisagreement === 0 ? null : 1 - observedDisagreement / expectedDisagreement,
     observedDisagreement,
     expectedDisagreement,
-    pairableValues: n,
+    pairableValues,
     pairableUnits: pairable.length,
   };
 }

@@ -51,7 +51,12 @@ describe('meanWeights', () => {
       weights: { a: 40, b: 30, c: 30 },
     },
     {
-      name: 'proposals on any scale: mean 1, 1, 2 → 25, 25, 50',
+      name: 'each member counts equally whatever scale they use: 1,1,2 → 25,25,50 and 60,20,20 → 42.5,22.5,35',
+      proposals: [member(1, { a: 1, b: 1, c: 2 }), member(2, { a: 60, b: 20, c: 20 })],
+      weights: { a: 42.5, b: 22.5, c: 35 },
+    },
+    {
+      name: 'proposals on any scale: 2,1,1 → 50,25,25 and 0,1,3 → 0,25,75; mean 25, 25, 50',
       proposals: [member(1, { a: 2, b: 1, c: 1 }), member(2, { a: 0, b: 1, c: 3 })],
       weights: { a: 25, b: 25, c: 50 },
     },
@@ -63,7 +68,7 @@ describe('meanWeights', () => {
     {
       name: 'an item everyone weights 0 stays 0',
       proposals: [member(1, { a: 1, b: 0, c: 1 }), member(2, { a: 3, b: 0, c: 1 })],
-      weights: { a: 66.66666666666667, b: 0, c: 33.333333333333336 },
+      weights: { a: 62.5, b: 0, c: 37.5 }, // 50,0,50 and 75,0,25
     },
     {
       name: 'members who each back one item: thirds',

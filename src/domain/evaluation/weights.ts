@@ -1,7 +1,7 @@
 /**
  * The weighting group's rule (重み付けグループ): each member proposes a non-negative weight for every
- * criterion item; the round's weights are the mean of the proposals per item, normalised to sum to
- * 100; the chair may then adjust some weights, with a reason, before the set is locked. Every set
+ * criterion item; the round's weights are the mean of the proposals per item (each proposal first
+ * scaled to 100), normalised to sum to 100; the chair may then adjust some weights, with a reason, before the set is locked. Every set
  * is kept (versioned) and {@link compareWeightSets} says what changed between two versions.
  *
  * Precision: weights keep full floating-point precision (33.333333333333336, not 33.3), so scores
@@ -121,8 +121,9 @@ export function assertNormalisedWeights(
 }
 
 /**
- * The round's weights from the members' proposals: per item the mean of the proposals, then
- * normalised to 100. Every member must propose a weight for every item (fields
+ * The round's weights from the members' proposals: each member's proposal is first normalised to
+ * 100 (so a member who writes 1, 1, 2 counts as much as one who writes 60, 20, 20), then per item
+ * the mean of those, normalised to 100 again (which only removes floating-point drift). Every member must propose a weight for every item (fields
  * `proposals.${i}.weights.${item}`); a member proposing all zeros, a repeated member and an empty
  * group are refused.
  */
@@ -143,7 +144,8 @@ export function meanWeights(items: readonly string[], proposals: readonly Weight
   });
   throwIfIssues('invalid_weights', issues);
   const means: Record<string, number> = {};
-  for (const item of items) means[item] = sum(proposals.map((p) => p.weights[item]!)) / proposals.length;
+  const shares = proposals.map((p) => normaliseWeights(items, p.weights));
+  for (const item of items) means[item] = sum(shares.map((w) => w[item]!)) / proposals.length;
   return normaliseWeights(items, means);
 }
 
