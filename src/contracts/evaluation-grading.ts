@@ -12,7 +12,6 @@ const ItemKey = z.string().min(1).max(80);
 export const ProposeWeightsBody = z.strictObject({
   /** Item key → weight (≥ 0, at least one above 0); every item of the round. */
   weights: z.record(ItemKey, z.number()),
-  comment: z.string().trim().max(2000).optional(),
 });
 export type ProposeWeightsBody = z.infer<typeof ProposeWeightsBody>;
 

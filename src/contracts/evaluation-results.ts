@@ -42,7 +42,11 @@ export const ResultRoundRef = z.object({
   status: RoundStatus,
   fiscalYear: z.number().int(),
   allocationFiscalYear: z.number().int(),
+  /** The planned announcement date (YYYY-MM-DD), when the round set one. */
+  announceOn: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** A synthetic demonstration round (`kcp demo`), never real results. */
+  isDemo: z.boolean(),
 });
 export type ResultRoundRef = z.infer<typeof ResultRoundRef>;
 
@@ -132,6 +136,8 @@ export const ClusterScoreEntry = z.object({
   stability: ClusterStability.nullable(),
   /** The consolidated comment: officers' draft before publication, the published one after. */
   comment: LocalizedText.nullable(),
+  /** The draft comment's version, for an officer's next save; null when there is none or it is published. */
+  commentVersion: z.number().int().nullable(),
 });
 export type ClusterScoreEntry = z.infer<typeof ClusterScoreEntry>;
 

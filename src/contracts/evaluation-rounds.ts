@@ -240,3 +240,22 @@ export const RoundDetail = RoundSummary.extend({
   updatedAt: z.string(),
 });
 export type RoundDetail = z.infer<typeof RoundDetail>;
+
+/**
+ * Who an officer may name to a round: active accounts holding the evaluator or weighting-member
+ * role, with the organization and prefecture conflict detection will look at.
+ */
+export const RoundCandidate = z.object({
+  accountId: z.number().int(),
+  displayName: z.string(),
+  /** The membership roles the account holds (a person serves in one of them per round). */
+  roles: z.array(MemberRole),
+  organization: LocalizedText.nullable(),
+  prefectureCode: z.string().nullable(),
+  /** Their role in this round already, or null. */
+  memberRole: MemberRole.nullable(),
+});
+export type RoundCandidate = z.infer<typeof RoundCandidate>;
+
+export const RoundCandidateList = z.object({ items: z.array(RoundCandidate) });
+export type RoundCandidateList = z.infer<typeof RoundCandidateList>;

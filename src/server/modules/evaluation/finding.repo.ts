@@ -26,6 +26,8 @@ export interface FindingFilter {
   clusterIds?: number[];
   /** Only findings of rounds in these statuses. */
   roundStatuses?: readonly string[];
+  /** Only findings of rounds whose results are published (a round closed unpublished stays private). */
+  publishedOnly?: boolean;
   tag?: string | undefined;
   followUpStatus?: string | undefined;
 }
@@ -62,6 +64,7 @@ export async function listFindingRows(db: Db, filter: FindingFilter): Promise<Fi
   if (filter.clusterId !== undefined) query = query.where('f.cluster_id', '=', filter.clusterId);
   if (filter.clusterIds) query = query.where('f.cluster_id', 'in', filter.clusterIds);
   if (filter.roundStatuses) query = query.where('r.status', 'in', [...filter.roundStatuses]);
+  if (filter.publishedOnly) query = query.where('r.published_at', 'is not', null);
   if (filter.tag !== undefined) query = query.where('f.tag', '=', filter.tag);
   if (filter.followUpStatus !== undefined)
     query = query.where('f.follow_up_status', '=', filter.followUpStatus);

@@ -37,8 +37,6 @@ import { getRoundCluster } from './round-access.service';
 import { findRoundById, findRoundByKey } from './round.repo';
 import { loadManagedRound, loadReadableRound, validationFailed } from './round.service';
 
-/** Rounds whose results are out: their findings are public. */
-const PUBLISHED: readonly string[] = ['published', 'closed'];
 /** Every status but draft: a round the public knows about. */
 const OPENED: readonly string[] = [
   'self_evaluation',
@@ -70,8 +68,8 @@ export async function listRoundFindings(
   const round = await loadReadableRound(ctx, key);
   const filter: FindingFilter = { roundId: round.id, tag: query.tag, followUpStatus: query.followUpStatus };
   if (query.cluster) filter.clusterId = (await getRoundCluster(ctx, round, query.cluster)).id;
-  if (!isOfficer(ctx) && !PUBLISHED.includes(round.status))
-    filter.clusterIds = headquartersClusterIds(ctx.actor);
+  // A round's findings are public once its results are published (closing alone does not publish).
+  if (!isOfficer(ctx) && round.published_at === null) filter.clusterIds = headquartersClusterIds(ctx.actor);
   const rows = await listFindingRows(ctx.db, filter);
   return { items: rows.map((r) => present(ctx, r)) };
 }
@@ -87,14 +85,14 @@ export async function listClusterFindings(
 ): Promise<FindingListResponse> {
   requirePermission(ctx.actor, 'published:read');
   const cluster = await getVisibleCluster(ctx, clusterKey);
-  const roundStatuses = isOfficer(ctx)
-    ? undefined
+  const scope: Pick<FindingFilter, 'roundStatuses' | 'publishedOnly'> = isOfficer(ctx)
+    ? {}
     : headquartersClusterIds(ctx.actor).includes(cluster.id)
-      ? OPENED
-      : PUBLISHED;
+      ? { roundStatuses: OPENED }
+      : { publishedOnly: true };
   const rows = await listFindingRows(ctx.db, {
     clusterId: cluster.id,
-    ...(roundStatuses ? { roundStatuses } : {}),
+    ...scope,
     tag: query.tag,
     followUpStatus: query.followUpStatus,
   });

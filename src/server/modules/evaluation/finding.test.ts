@@ -54,8 +54,16 @@ describe.each(ENGINES)('findings on %s', (engine) => {
   }
 
   /** Results announced or round over (set directly: publishing is the results slice's). */
-  async function setStatus(key: string, status: 'published' | 'closed'): Promise<void> {
-    await t.database.db.updateTable('evaluation_rounds').set({ status }).where('key', '=', key).execute();
+  async function setStatus(
+    key: string,
+    status: 'published' | 'closed',
+    published = status === 'published',
+  ): Promise<void> {
+    await t.database.db
+      .updateTable('evaluation_rounds')
+      .set({ status, ...(published ? { published_at: new Date().toISOString() } : {}) })
+      .where('key', '=', key)
+      .execute();
   }
 
   async function record(key: string, overrides: Record<string, unknown> = {}) {
@@ -239,6 +247,16 @@ describe.each(ENGINES)('findings on %s', (engine) => {
         (i: { round: { key: string } }) => i.round.key,
       ),
     ).not.toContain(key);
+
+    // Closing a round without publishing its results keeps its findings private.
+    await setStatus(key, 'closed');
+    expect((await t.anonymous().get(list)).body.items).toEqual([]);
+    expect(
+      (await t.anonymous().get('/api/v1/clusters/sapporo/findings')).body.items.map(
+        (i: { round: { key: string } }) => i.round.key,
+      ),
+    ).not.toContain(key);
+    expect(ids((await hq.get(list)).body)).toEqual([sapporo.id]);
 
     await setStatus(key, 'published');
     const pub = await t.anonymous().get(list);

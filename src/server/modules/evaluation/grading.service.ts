@@ -188,6 +188,13 @@ export async function saveGrades(
         field: `body.grades.${item}.grade`,
         message: `${JSON.stringify(entry.grade)} is not on the scale ${scale.steps.map((s) => s.grade).join('/')}`,
       });
+    // A comment is stored with its grade; refusing keeps the text in the evaluator's form
+    // instead of dropping it silently.
+    else if (entry.grade === null && entry.comment !== null && entry.comment !== '')
+      errors.push({
+        field: `body.grades.${item}.grade`,
+        message: 'a comment is kept with a grade: choose a grade for this item, or clear the comment',
+      });
   }
   if (errors.length > 0) throw validationFailed(errors);
   const at = ctx.now().toISOString();

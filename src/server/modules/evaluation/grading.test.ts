@@ -225,6 +225,14 @@ describe.each(ENGINES)('weighting and grading on %s', (engine) => {
       'VALIDATION_FAILED',
       'body.grades.nope.item',
     );
+    expectProblem(
+      await evalA.client.put(url('sapporo'), {
+        grades: { 'progress.tech': { grade: null, comment: 'Strong research, grade to follow' } },
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'body.grades.progress.tech.grade',
+    );
     expect(await countRows(t, 'grades')).toBe(0);
     const saved = await evalA.client.put(url('sapporo'), {
       grades: { 'progress.tech': { grade: 'S', comment: 'Strong research' }, 'progress.biz': { grade: 'A' } },

@@ -18,7 +18,9 @@ export function toResultRoundRef(row: EvaluationRoundRow): ResultRoundRef {
     status: row.status as RoundStatus,
     fiscalYear: row.fiscal_year,
     allocationFiscalYear: row.allocation_fiscal_year,
+    announceOn: row.announce_on,
     publishedAt: row.published_at,
+    isDemo: Number(row.is_demo) === 1,
   };
 }
 

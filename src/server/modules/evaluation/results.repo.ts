@@ -164,6 +164,8 @@ export interface ClusterEvaluationRow extends RoundResultRow {
   round_fiscal_year: number;
   round_allocation_fiscal_year: number;
   round_published_at: string | null;
+  round_announce_on: string | null;
+  round_is_demo: number;
   weight_set_version: number;
 }
 
@@ -182,6 +184,8 @@ export async function listClusterEvaluations(db: Db, clusterId: number): Promise
       'r.fiscal_year as round_fiscal_year',
       'r.allocation_fiscal_year as round_allocation_fiscal_year',
       'r.published_at as round_published_at',
+      'r.announce_on as round_announce_on',
+      'r.is_demo as round_is_demo',
       'w.version as weight_set_version',
     ])
     .where('round_results.cluster_id', '=', clusterId)

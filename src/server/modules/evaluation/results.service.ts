@@ -362,11 +362,11 @@ export async function getRoundScores(
       gradings.flatMap((c) => c.gradings),
     ),
   );
+  const drafts = !published && officer ? await listResultComments(ctx.db, round.id) : [];
+  const draftVersions = new Map(drafts.map((r) => [r.cluster_id, r.version]));
   const comments = published
     ? new Map(snapshot.map((r) => [r.cluster_id, commentOf(r)]))
-    : officer
-      ? new Map((await listResultComments(ctx.db, round.id)).map((r) => [r.cluster_id, commentOf(r)]))
-      : new Map<number, null>();
+    : new Map(drafts.map((r) => [r.cluster_id, commentOf(r)]));
 
   const visible = clusterVisibility(ctx);
   const clusterById = new Map(scoring.clusters.map((c) => [c.id, c]));
@@ -418,6 +418,7 @@ export async function getRoundScores(
               }
             : null,
         comment: comments.get(s.clusterId) ?? null,
+        commentVersion: draftVersions.get(s.clusterId) ?? null,
       };
     });
 
@@ -669,7 +670,9 @@ export async function getClusterEvaluations(
         status: r.round_status as ClusterEvaluationsResponse['items'][number]['round']['status'],
         fiscalYear: r.round_fiscal_year,
         allocationFiscalYear: r.round_allocation_fiscal_year,
+        announceOn: r.round_announce_on,
         publishedAt: r.round_published_at,
+        isDemo: Number(r.round_is_demo) === 1,
       },
       clusterCount: counts.get(r.round_id) ?? 0,
       totalScore: r.total_score,

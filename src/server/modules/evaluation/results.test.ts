@@ -32,6 +32,7 @@ interface Entry {
   distribution: { item: string; counts: { grade: string; count: number }[]; graded: number }[];
   stability: { baselineRank: number; keptRankShare: number; minRank: number; maxRank: number } | null;
   comment: { ja: string; en: string } | null;
+  commentVersion: number | null;
 }
 
 const entryOf = (body: { clusters: Entry[] }, key: string): Entry =>
@@ -309,9 +310,12 @@ describe.each(ENGINES)('round scores and results on %s', (engine) => {
         ja: '事業化への道筋が明確',
         en: 'A clear course toward business',
       });
+      expect(entryOf(scores.body, 'sapporo').commentVersion).toBe(2);
       expect(entryOf(scores.body, 'sendai').comment).toBeNull();
+      expect(entryOf(scores.body, 'sendai').commentVersion).toBeNull();
       const evaluatorView = await e1.client.get(`/api/v1/rounds/${round.key}/scores`);
       expect(entryOf(evaluatorView.body, 'sapporo').comment).toBeNull();
+      expect(entryOf(evaluatorView.body, 'sapporo').commentVersion).toBeNull();
     });
 
     it.each([

@@ -159,3 +159,35 @@ export async function clusterParties(
   for (const p of prefectures) out.get(p.cluster_id)!.prefectureCodes.push(p.prefecture_code);
   return out;
 }
+
+export interface CandidateRow {
+  account_id: number;
+  display_name: string;
+  role: string;
+  name_ja: string | null;
+  name_en: string | null;
+  prefecture_code: string | null;
+}
+
+/** Active accounts with an unrevoked evaluator or weighting-member grant: one row per grant. */
+export async function listMemberCandidates(db: Db): Promise<CandidateRow[]> {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('role_grants', 'role_grants.account_id', 'accounts.id')
+    .leftJoin('people', 'people.id', 'accounts.person_id')
+    .leftJoin('organizations', 'organizations.id', 'people.organization_id')
+    .select([
+      'accounts.id as account_id',
+      'accounts.display_name',
+      'role_grants.role',
+      'organizations.name_ja',
+      'organizations.name_en',
+      'organizations.prefecture_code',
+    ])
+    .where('accounts.status', '=', 'active')
+    .where('role_grants.revoked_at', 'is', null)
+    .where('role_grants.role', 'in', ['evaluator', 'weighting_member'])
+    .orderBy('accounts.display_name')
+    .orderBy('accounts.id')
+    .execute();
+}

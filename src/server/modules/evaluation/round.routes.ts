@@ -7,6 +7,7 @@ import {
   AssignEvaluatorsBody,
   CreateRoundBody,
   MemberParams,
+  RoundCandidateList,
   RoundConflictBody,
   RoundDetail,
   RoundKeyParam,
@@ -26,6 +27,7 @@ import {
   transitionRound,
   updateRound,
 } from './round.service';
+import { listRoundCandidates } from './round-candidates.service';
 
 export function registerRoundRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -101,6 +103,18 @@ export function registerRoundRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => transitionRound(ctxOf(request), request.params.key, request.body),
+  );
+  r.get(
+    '/api/v1/rounds/:key/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Accounts an officer may name as evaluators or weighting members, with their affiliation',
+        params: RoundKeyParam,
+        response: { 200: RoundCandidateList, ...errorResponses },
+      },
+    },
+    async (request) => listRoundCandidates(ctxOf(request), request.params.key),
   );
   r.post(
     '/api/v1/rounds/:key/members',

@@ -260,6 +260,26 @@ describe.each(ENGINES)('evaluation rounds on %s', (engine) => {
         (await officer.post(`/api/v1/rounds/${round.key}/members`, { accountId: id, role: 'evaluator' }))
           .status,
       ).toBe(200);
+    // The officer finds them among the candidates, with the affiliation that decides conflicts.
+    const candidates = await officer.get(`/api/v1/rounds/${round.key}/candidates`);
+    expect(candidates.status).toBe(200);
+    expect(candidates.body.items).toContainEqual({
+      accountId: evaluator.id,
+      displayName: expect.any(String),
+      roles: ['evaluator'],
+      organization: university.name,
+      prefectureCode: '01',
+      memberRole: 'evaluator',
+    });
+    expect(candidates.body.items).toContainEqual(
+      expect.objectContaining({ accountId: other.id, organization: null, memberRole: 'evaluator' }),
+    );
+    expect(
+      candidates.body.items.every((c: { roles: string[] }) =>
+        c.roles.every((r) => r === 'evaluator' || r === 'weighting_member'),
+      ),
+    ).toBe(true);
+    expectProblem(await headquarters.get(`/api/v1/rounds/${round.key}/candidates`), 403, 'FORBIDDEN');
     const assigned = await officer.post(`/api/v1/rounds/${round.key}/assignments`, {});
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     expect(assigned.body.assignments).toHaveLength(24);

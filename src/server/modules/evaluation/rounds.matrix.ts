@@ -96,6 +96,12 @@ export const ROUNDS_MATRIX: MatrixPart = {
       },
     },
     {
+      method: 'GET',
+      route: '/api/v1/rounds/:key/candidates',
+      expect: only(OFFICE, 200),
+      send: ({ client, f }) => client.get(`/api/v1/rounds/${fx(f).key}/candidates`),
+    },
+    {
       method: 'POST',
       route: '/api/v1/rounds/:key/members',
       expect: only(OFFICE, 200),

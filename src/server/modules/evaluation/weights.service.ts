@@ -1,7 +1,7 @@
 /**
  * The weighting group (重み付けグループ): each member proposes a weight for every criterion item
  * while the round is in self-evaluation or weighting; an officer or the chair computes the round's
- * weights as the mean of the proposals normalised to 100 (a new version each time); the chair may
+ * weights as the mean of the proposals, each scaled to 100 first (a new version each time); the chair may
  * adjust them with a reason (another version); an officer locks one version, after which no
  * proposal or version can change and grading may open. Every version is kept and shown.
  */
@@ -151,7 +151,7 @@ export async function getWeights(ctx: ServiceContext, key: string): Promise<Weig
   const [proposals, sets] = await Promise.all([proposalsOf(ctx.db, row.id), setsOf(ctx.db, row.id)]);
   const views = sets.map((s, i) => setView(row, s, sets[i - 1]));
   const locked = views.find((s) => s.lockedAt !== null) ?? null;
-  const published = row.status === 'published' || row.status === 'closed';
+  const published = row.published_at !== null;
   // Proposals are the group's working papers: officers see names, members see each other
   // anonymously, nobody else sees them. Versions before the lock likewise; the locked set is
   // public once the results are (it is shown with every result).
