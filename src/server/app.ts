@@ -33,6 +33,7 @@ import { registerGradingRoutes } from './modules/evaluation/grading.routes';
 import { registerInterviewRoutes } from './modules/evaluation/interview.routes';
 import { registerAllocationRoutes } from './modules/evaluation/allocation.routes';
 import { registerResultRoutes } from './modules/evaluation/results.routes';
+import { registerRoundReportRoutes } from './modules/evaluation/round-report.routes';
 import { registerRoundRoutes } from './modules/evaluation/round.routes';
 import { registerSelfEvaluationRoutes } from './modules/evaluation/self-evaluation.routes';
 import { registerSelectionResultRoutes } from './modules/selection/result.routes';
@@ -132,6 +133,7 @@ export async function buildApp({
   registerRoundRoutes(app);
   registerGradingRoutes(app);
   registerResultRoutes(app);
+  registerRoundReportRoutes(app);
   registerAllocationRoutes(app);
   registerSelfEvaluationRoutes(app, {
     dataDir: config.dataDir,

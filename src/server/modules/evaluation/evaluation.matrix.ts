@@ -8,6 +8,7 @@ import { FINDINGS_MATRIX } from './findings.matrix';
 import { GRADING_MATRIX } from './grading.matrix';
 import { INTERVIEWS_MATRIX } from './interviews.matrix';
 import { RESULTS_MATRIX } from './results.matrix';
+import { ROUND_REPORT_MATRIX } from './round-report.matrix';
 import { ROUNDS_MATRIX } from './rounds.matrix';
 import { SELF_EVALUATIONS_MATRIX } from './self-evaluations.matrix';
 
@@ -18,5 +19,6 @@ export const EVALUATION_MATRIX: MatrixPart[] = [
   GRADING_MATRIX,
   FINDINGS_MATRIX,
   RESULTS_MATRIX,
+  ROUND_REPORT_MATRIX,
   ALLOCATION_MATRIX,
 ];
