@@ -5,12 +5,13 @@
  * data/reference/clusters.csv plus 12 synthetic — each a submitted proposal by a demo local
  * government; 24 invented reviewers; conflicts detected by prefecture and confirmed; reviewers
  * assigned automatically (k = 4) with the domain's own rules; seeded reviews, revealed; the call
- * left in `decision`.
+ * left in `decision`. Beside it, the FY2004 intermediate evaluation round of the 12 clusters that
+ * started in FY2002, with synthetic grades, left in `scoring` (demo-round.ts).
  *
- * Real data never mixes with it silently: the call and proposals carry is_demo = 1 and 【デモ】 /
- * [Demo] titles, organizations and people carry the demo source, accounts the
- * @demo.kcp.invalid domain, and clusters are never created (the decision step refuses demo
- * proposals). Everything is written in one transaction, with one audit entry.
+ * Real data never mixes with it silently: the call, proposals and round carry is_demo = 1 and
+ * 【デモ】 / [Demo] titles, organizations, people and the what-if's base subsidy lines carry the demo
+ * source, accounts the @demo.kcp.invalid domain, and clusters are never created (the decision step
+ * refuses demo proposals). Everything is written in one transaction, with one audit entry.
  */
 import { parseArgs } from 'node:util';
 import type { CallCriteria, Participant } from '../contracts/selection-common';
@@ -50,9 +51,14 @@ import {
 } from './demo-data';
 import { conflictNames } from '../server/modules/selection/conflict.repo';
 import { DemoRefusal, removeDemo } from './demo-remove';
+import { buildDemoRound, type DemoRoundOutcome } from './demo-round';
+import { DEMO_ROUND_KEY, DEMO_ROUND_SEED } from './demo-round-data';
+import { insertDemoAccount, insertDemoOrganization, insertDemoPerson } from './demo-rows';
 
 export const DEMO_USAGE = `demo [--reset | --remove]         build a synthetic, clearly labelled FY2002 selection (30 candidate
-                                   regions, 24 reviewers, reviews) to try decisions and publication;
+                                   regions, 24 reviewers, reviews) to try decisions and publication,
+                                   and an FY2004 intermediate evaluation of the 12 FY2002 clusters
+                                   (synthetic grades) to try publication and next year's allocation;
                                    --reset rebuilds it, --remove deletes it (demo rows only)`;
 
 const DAY = 86_400_000;
@@ -136,68 +142,8 @@ interface BuildSummary {
   flagged: number;
   consensusProposals: number;
   top: { rank: number | null; region: string; real: boolean; score: number | null }[];
+  round: DemoRoundOutcome;
   password: string;
-}
-
-async function insertOrganization(
-  trx: Db,
-  at: string,
-  kind: string,
-  nameJa: string,
-  nameEn: string,
-  prefectureCode: string | null,
-): Promise<number> {
-  const row = await trx
-    .insertInto('organizations')
-    .values({
-      kind,
-      name_ja: nameJa,
-      name_en: nameEn,
-      prefecture_code: prefectureCode,
-      url: null,
-      source: DEMO_SOURCE,
-      withdrawn_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function insertAccount(
-  trx: Db,
-  at: string,
-  o: { email: string; displayName: string; passwordHash: string; personId: number | null },
-  grant: { role: string; scopeType: string; scopeId: number | null },
-): Promise<number> {
-  const account = await trx
-    .insertInto('accounts')
-    .values({
-      email: o.email,
-      password_hash: o.passwordHash,
-      display_name: o.displayName,
-      locale: 'ja',
-      status: 'active',
-      person_id: o.personId,
-      last_sign_in_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('role_grants')
-    .values({
-      account_id: account.id,
-      role: grant.role,
-      scope_type: grant.scopeType,
-      scope_id: grant.scopeId,
-      created_at: at,
-      revoked_at: null,
-    })
-    .execute();
-  return account.id;
 }
 
 /** Writes the whole demo; runs inside the caller's transaction. */
@@ -277,7 +223,7 @@ async function buildDemo(
   const proposals: { id: number; region: (typeof regions)[number]; orgIds: number[] }[] = [];
   for (const [i, region] of regions.entries()) {
     const pref = findPrefecture(region.prefectureCodes[0]!)!;
-    const proposerId = await insertOrganization(
+    const proposerId = await insertDemoOrganization(
       trx,
       at,
       'local_government',
@@ -287,7 +233,7 @@ async function buildDemo(
     );
     const coreId =
       region.coreOrganizationId ??
-      (await insertOrganization(
+      (await insertDemoOrganization(
         trx,
         at,
         'core_organization',
@@ -371,7 +317,7 @@ async function buildDemo(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertAccount(
+    await insertDemoAccount(
       trx,
       at,
       {
@@ -397,7 +343,7 @@ async function buildDemo(
   for (const [i, r] of DEMO_REVIEWERS.entries()) {
     let organizationId = orgByName.get(r.organizationJa);
     if (organizationId === undefined) {
-      organizationId = await insertOrganization(
+      organizationId = await insertDemoOrganization(
         trx,
         at,
         r.organizationKind,
@@ -407,30 +353,21 @@ async function buildDemo(
       );
       orgByName.set(r.organizationJa, organizationId);
     }
-    const person = await trx
-      .insertInto('people')
-      .values({
-        name_ja: `${r.nameJa}（デモ）`,
-        name_en: `${r.nameEn} (demo)`,
-        organization_id: organizationId,
-        title_ja: '教授・研究員（デモ）',
-        title_en: 'Professor / researcher (demo)',
-        email: null,
-        source: DEMO_SOURCE,
-        withdrawn_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const accountId = await insertAccount(
+    const personId = await insertDemoPerson(trx, at, {
+      nameJa: `${r.nameJa}（デモ）`,
+      nameEn: `${r.nameEn} (demo)`,
+      organizationId,
+      titleJa: '教授・研究員（デモ）',
+      titleEn: 'Professor / researcher (demo)',
+    });
+    const accountId = await insertDemoAccount(
       trx,
       at,
       {
         email: `reviewer${String(i + 1).padStart(2, '0')}@${DEMO_EMAIL_DOMAIN}`,
         displayName: `${r.nameJa}（デモ）`,
         passwordHash,
-        personId: person.id,
+        personId,
       },
       { role: 'evaluator', scopeType: 'programme', scopeId: null },
     );
@@ -641,6 +578,7 @@ async function buildDemo(
     }),
     [{ kind: 'criterion', criterion: 'technical.competence' }],
   );
+  const round = await buildDemoRound(trx, passwordHash);
   const summary: BuildSummary = {
     callId: call.id,
     proposals: proposals.length,
@@ -655,6 +593,7 @@ async function buildDemo(
       const region = byProposal.get(r.proposalId)!.region;
       return { rank: r.rank, region: region.nameEn, real: region.realStartFy === 2002, score: r.score };
     }),
+    round,
     password,
   };
   await audit(ctx, trx, {
@@ -672,20 +611,80 @@ async function buildDemo(
       reviews: summary.reviews,
       conflicts: summary.conflicts,
       consensusProposals: summary.consensusProposals,
+      round: round.built
+        ? {
+            key: DEMO_ROUND_KEY,
+            id: round.summary.roundId,
+            seed: DEMO_ROUND_SEED,
+            clusters: round.summary.clusters,
+            missingClusters: round.summary.missing,
+            evaluators: round.summary.evaluators,
+            weightingMembers: round.summary.weightingMembers,
+            conflicts: round.summary.conflicts.length,
+            gradings: round.summary.gradings,
+            findings: round.summary.findings,
+            baseLines: round.summary.baseLines,
+          }
+        : { key: DEMO_ROUND_KEY, notBuilt: round.reason },
     },
   });
   return summary;
 }
 
-/** True when a demo call or any demo account is already there. */
+/** True when the demo call, the demo round or any demo account is already there. */
 async function demoPresent(db: Db): Promise<boolean> {
   const call = await db.selectFrom('calls').select('id').where('key', '=', DEMO_CALL_KEY).executeTakeFirst();
+  const round = await db
+    .selectFrom('evaluation_rounds')
+    .select('id')
+    .where('key', '=', DEMO_ROUND_KEY)
+    .executeTakeFirst();
   const account = await db
     .selectFrom('accounts')
     .select('id')
     .where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
     .executeTakeFirst();
-  return call !== undefined || account !== undefined;
+  return call !== undefined || round !== undefined || account !== undefined;
+}
+
+function printRound(outcome: DemoRoundOutcome): void {
+  if (!outcome.built) {
+    console.error(`NOTE: ${outcome.reason}.`);
+    console.error(
+      '  load the reference data into an empty database (`kcp seed`) to get the 12 FY2002 clusters back',
+    );
+    return;
+  }
+  const r = outcome.summary;
+  console.log(
+    `built the demo evaluation round ${DEMO_ROUND_KEY} (id ${r.roundId}) — SYNTHETIC GRADES, the seed publishes none`,
+  );
+  console.log(
+    `  ${r.clusters} clusters that started in FY2002, ${r.weightingMembers} weighting members (weights locked), ` +
+      `${r.evaluators} evaluators, ${r.gradings} submitted gradings (${r.grades} grades), ` +
+      `${r.conflicts.length} conflicts by prefecture kept out, ${r.interviews} interviews, ${r.findings} findings; left in the scoring phase`,
+  );
+  if (r.missing.length > 0)
+    console.error(
+      `  NOTE: ${r.missing.length} FY2002 cluster(s) of the reference data are not in the database (or withdrawn) and are not evaluated: ${r.missing.join(', ')}`,
+    );
+  for (const c of r.conflicts) console.log(`    conflict: ${c.evaluator} × ${c.cluster} (${c.reason})`);
+  console.log('  live ranking (synthetic):');
+  for (const t of r.ranking)
+    console.log(
+      `    ${String(t.rank ?? '-').padStart(2)}. ${t.cluster}: ${t.score?.toFixed(3) ?? '–'} (band ${t.band ?? '–'})`,
+    );
+  if (r.baseLines > 0)
+    console.log(
+      `  ${r.baseLines} FY2004 MEXT subsidy line(s) of ¥${r.baseYen.toLocaleString('en-US')} added to the ledger as the allocation what-if's base (demo source)`,
+    );
+  console.log(
+    `  demo accounts: weighting01…weighting${String(r.weightingMembers).padStart(2, '0')}@${DEMO_EMAIL_DOMAIN} (weighting group, 01 chairs), ` +
+      `evaluator01…evaluator${String(r.evaluators).padStart(2, '0')}@${DEMO_EMAIL_DOMAIN} (evaluating group)`,
+  );
+  console.log(
+    `  /rounds/${DEMO_ROUND_KEY}   — scores, agreement and charts; publish, then preview next year's allocation`,
+  );
 }
 
 function printSummary(s: BuildSummary): void {
@@ -708,6 +707,7 @@ function printSummary(s: BuildSummary): void {
   console.log(
     `                 proposer-<region key>@${DEMO_EMAIL_DOMAIN} (proposers, e.g. proposer-sapporo@${DEMO_EMAIL_DOMAIN})`,
   );
+  printRound(s.round);
   console.log(`  password of every demo account (shown once): ${s.password}`);
   console.log('next: sign in as an administrator or programme officer and open');
   console.log(
@@ -747,15 +747,17 @@ async function run(
   if (values.remove) {
     const removed = await handle.db.transaction().execute((trx) => removeDemo(ctx, trx));
     console.log(
-      removed.calls + removed.accounts === 0
+      removed.calls + removed.rounds + removed.accounts === 0
         ? 'no demo data to remove'
-        : `removed the demo: ${removed.calls} call, ${removed.proposals} proposals, ${removed.reviews} reviews, ${removed.accounts} demo accounts, ${removed.organizations} demo organizations`,
+        : `removed the demo: ${removed.calls} call, ${removed.proposals} proposals, ${removed.reviews} reviews, ` +
+            `${removed.rounds} evaluation round, ${removed.grades} grades, ${removed.budgetLines} demo ledger lines, ` +
+            `${removed.accounts} demo accounts, ${removed.organizations} demo organizations`,
     );
     return 0;
   }
   if (!values.reset && (await demoPresent(handle.db))) {
     console.error(
-      `the demo is already there (call ${DEMO_CALL_KEY} or @${DEMO_EMAIL_DOMAIN} accounts); nothing was changed.\n` +
+      `the demo is already there (call ${DEMO_CALL_KEY}, round ${DEMO_ROUND_KEY} or @${DEMO_EMAIL_DOMAIN} accounts); nothing was changed.\n` +
         'run `kcp demo --reset` to rebuild it, or `kcp demo --remove` to delete it',
     );
     return 1;

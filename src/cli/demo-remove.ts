@@ -1,12 +1,16 @@
 /**
- * Removes what `kcp demo` built — the demo call (is_demo = 1) and everything hanging off it, the
- * @demo.kcp.invalid accounts, and the people and organizations carrying the demo source — and
- * nothing else. Where real data has come to depend on a demo row (a demo reviewer in a real call's
- * pool, a real proposal in the demo call) it refuses, naming what, rather than touch real data.
+ * Removes what `kcp demo` built — the demo call and the demo evaluation round (is_demo = 1) and
+ * everything hanging off them (the round's allocation plans and the ledger lines a commit of it
+ * wrote included), the @demo.kcp.invalid accounts, and the people, organizations and ledger lines
+ * carrying the demo source — and nothing else. Where real data has come to depend on a demo row (a
+ * demo reviewer in a real call's pool, a real proposal in the demo call, a demo evaluator in a real
+ * round, a real finding followed up in the demo round) it refuses, naming what, rather than touch
+ * real data.
  */
 import type { Db, ServiceContext } from '../server/context';
 import { audit } from '../server/modules/audit/audit.service';
 import { DEMO_CALL_KEY, DEMO_EMAIL_DOMAIN, DEMO_SOURCE } from './demo-data';
+import { DEMO_ROUND_KEY } from './demo-round-data';
 
 /** Removal would touch real data: nothing was removed. */
 export class DemoRefusal extends Error {}
@@ -15,6 +19,10 @@ export interface RemovedDemo {
   calls: number;
   proposals: number;
   reviews: number;
+  rounds: number;
+  grades: number;
+  /** The what-if's base lines and any allocation a user committed from the demo round. */
+  budgetLines: number;
   accounts: number;
   people: number;
   organizations: number;
@@ -36,6 +44,16 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
       `call ${DEMO_CALL_KEY} exists but is not demo data (is_demo = 0): it was left alone`,
     );
   const callIds = calls.map((c) => c.id);
+  const rounds = await trx
+    .selectFrom('evaluation_rounds')
+    .select(['id', 'is_demo'])
+    .where('key', '=', DEMO_ROUND_KEY)
+    .execute();
+  if (rounds.some((r) => Number(r.is_demo) !== 1))
+    throw new DemoRefusal(
+      `evaluation round ${DEMO_ROUND_KEY} exists but is not demo data (is_demo = 0): it was left alone`,
+    );
+  const roundIds = rounds.map((r) => r.id);
   const accountIds = (
     await trx.selectFrom('accounts').select('id').where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`).execute()
   ).map((a) => a.id);
@@ -61,6 +79,38 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
         `call(s) ${later.map((c) => c.key).join(', ')} name the demo call as their first stage: nothing was removed`,
       );
   }
+  if (roundIds.length > 0) {
+    const followed = await trx
+      .selectFrom('findings')
+      .select('id')
+      .where('follow_up_round_id', 'in', roundIds)
+      .where('round_id', 'not in', roundIds)
+      .execute();
+    if (followed.length > 0)
+      throw new DemoRefusal(
+        `finding(s) of other rounds are followed up in the demo round (ids ${followed.map((f) => f.id).join(', ')}): nothing was removed`,
+      );
+  }
+  if (accountIds.length > 0) {
+    const inRounds = [
+      ...(await trx
+        .selectFrom('round_members')
+        .select('round_id')
+        .where('account_id', 'in', accountIds)
+        .$if(roundIds.length > 0, (q) => q.where('round_id', 'not in', roundIds))
+        .execute()),
+      ...(await trx
+        .selectFrom('round_assignments')
+        .select('round_id')
+        .where('evaluator_account_id', 'in', accountIds)
+        .$if(roundIds.length > 0, (q) => q.where('round_id', 'not in', roundIds))
+        .execute()),
+    ];
+    if (inRounds.length > 0)
+      throw new DemoRefusal(
+        `demo accounts are members of other evaluation rounds (ids ${[...new Set(inRounds.map((u) => u.round_id))].join(', ')}): remove them there first; nothing was removed`,
+      );
+  }
   if (accountIds.length > 0) {
     const elsewhere = (table: 'call_reviewers' | 'review_assignments') =>
       trx
@@ -80,6 +130,9 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
     calls: 0,
     proposals: 0,
     reviews: 0,
+    rounds: 0,
+    grades: 0,
+    budgetLines: 0,
     accounts: 0,
     people: 0,
     organizations: 0,
@@ -108,6 +161,10 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
     removed.proposals = count(await trx.deleteFrom('proposals').where('call_id', 'in', callIds).execute());
     removed.calls = count(await trx.deleteFrom('calls').where('id', 'in', callIds).execute());
   }
+  if (roundIds.length > 0) await removeRounds(trx, roundIds, removed);
+  removed.budgetLines += count(
+    await trx.deleteFrom('budget_lines').where('source', '=', DEMO_SOURCE).execute(),
+  );
   if (accountIds.length > 0) {
     await trx.deleteFrom('sessions').where('account_id', 'in', accountIds).execute();
     await trx.deleteFrom('role_grants').where('account_id', 'in', accountIds).execute();
@@ -125,13 +182,60 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
       `real data refers to a demo person or organization (${error instanceof Error ? error.message : String(error)}): nothing was removed`,
     );
   }
-  if (removed.calls + removed.accounts + removed.people + removed.organizations > 0)
+  if (
+    removed.calls +
+      removed.rounds +
+      removed.budgetLines +
+      removed.accounts +
+      removed.people +
+      removed.organizations >
+    0
+  )
     await audit(ctx, trx, {
       action: 'demo.remove',
       entityType: 'call',
       entityId: callIds[0] ?? DEMO_CALL_KEY,
-      before: { key: DEMO_CALL_KEY, source: DEMO_SOURCE },
+      before: { key: DEMO_CALL_KEY, round: DEMO_ROUND_KEY, source: DEMO_SOURCE },
       after: removed,
     });
   return removed;
+}
+
+/** The demo round and every row hanging off it, children first. */
+async function removeRounds(trx: Db, roundIds: number[], removed: RemovedDemo): Promise<void> {
+  await trx.deleteFrom('allocation_plans').where('round_id', 'in', roundIds).execute();
+  // What committing the demo round's allocation wrote to the ledger (allocation.service's source).
+  removed.budgetLines += count(
+    await trx.deleteFrom('budget_lines').where('source', '=', `evaluation round ${DEMO_ROUND_KEY}`).execute(),
+  );
+  await trx.deleteFrom('findings').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('round_results').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('round_result_comments').where('round_id', 'in', roundIds).execute();
+  removed.grades = count(
+    await trx
+      .deleteFrom('grades')
+      .where(
+        'assignment_id',
+        'in',
+        trx.selectFrom('round_assignments').select('id').where('round_id', 'in', roundIds),
+      )
+      .execute(),
+  );
+  await trx.deleteFrom('round_assignments').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('interviews').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('weight_sets').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('weight_proposals').where('round_id', 'in', roundIds).execute();
+  await trx
+    .deleteFrom('attachments')
+    .where('owner_type', '=', 'self_evaluation')
+    .where(
+      'owner_id',
+      'in',
+      trx.selectFrom('self_evaluations').select('id').where('round_id', 'in', roundIds),
+    )
+    .execute();
+  await trx.deleteFrom('self_evaluations').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('round_members').where('round_id', 'in', roundIds).execute();
+  await trx.deleteFrom('round_clusters').where('round_id', 'in', roundIds).execute();
+  removed.rounds = count(await trx.deleteFrom('evaluation_rounds').where('id', 'in', roundIds).execute());
 }
