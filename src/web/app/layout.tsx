@@ -12,7 +12,11 @@ import { NAV_ITEMS } from './navigation';
 
 function useVisibleNavItems() {
   const { account } = useSession();
-  return NAV_ITEMS.filter((item) => !item.permission || hasPermission(account, item.permission));
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.permission || hasPermission(account, item.permission)) &&
+      (!item.anyPermission || item.anyPermission.some((p) => hasPermission(account, p))),
+  );
 }
 
 /** Moves focus to the main region after client-side navigation so screen readers announce the new page. */

@@ -15,6 +15,8 @@ export interface NavItem {
     | 'nav.calls'
     | 'nav.proposals'
     | 'nav.reviews'
+    | 'nav.rounds'
+    | 'nav.evaluations'
     | 'nav.openData'
     | 'nav.organizations'
     | 'nav.people'
@@ -22,6 +24,8 @@ export interface NavItem {
     | 'nav.audit';
   /** Shown only to accounts holding this permission; public when absent. */
   permission?: Permission;
+  /** Shown to accounts holding any of these (a round serves officers, headquarters and both groups). */
+  anyPermission?: readonly Permission[];
   end?: boolean;
 }
 
@@ -33,9 +37,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/budgets', labelKey: 'nav.budgets' },
   { to: '/open-data', labelKey: 'nav.openData' },
   { to: '/selection', labelKey: 'nav.selection' },
+  { to: '/evaluations', labelKey: 'nav.evaluations' },
   { to: '/calls', labelKey: 'nav.calls', permission: 'call:manage' },
   { to: '/proposals', labelKey: 'nav.proposals', permission: 'proposal:edit' },
   { to: '/reviews', labelKey: 'nav.reviews', permission: 'review:submit' },
+  {
+    to: '/rounds',
+    labelKey: 'nav.rounds',
+    anyPermission: ['round:read-unpublished', 'self-evaluation:edit', 'weight:propose', 'grade:submit'],
+  },
   { to: '/reports', labelKey: 'nav.reports', permission: 'outcome-report:read-drafts' },
   { to: '/imports', labelKey: 'nav.imports', permission: 'import:run' },
   { to: '/organizations', labelKey: 'nav.organizations', permission: 'organization:create' },

@@ -72,6 +72,110 @@ const routes: RouteObject[] = [
               })),
           },
           {
+            path: 'evaluations',
+            lazy: () =>
+              import('../features/evaluation-results/pages/PublicEvaluationsPage').then((m) => ({
+                Component: m.PublicEvaluationsPage,
+              })),
+          },
+          {
+            path: 'evaluations/:key',
+            lazy: () =>
+              import('../features/evaluation-results/pages/PublicRoundResultsPage').then((m) => ({
+                Component: m.PublicRoundResultsPage,
+              })),
+          },
+          {
+            // Officers, headquarters and both groups: each page shows what the reader's role allows.
+            element: <RequirePermission />,
+            children: [
+              {
+                path: 'rounds',
+                lazy: () =>
+                  import('../features/evaluation-rounds/pages/RoundsPage').then((m) => ({
+                    Component: m.RoundsPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key',
+                lazy: () =>
+                  import('../features/evaluation-rounds/pages/RoundOverviewPage').then((m) => ({
+                    Component: m.RoundOverviewPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/members',
+                lazy: () =>
+                  import('../features/evaluation-rounds/pages/RoundMembersPage').then((m) => ({
+                    Component: m.RoundMembersPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/self-evaluations',
+                lazy: () =>
+                  import('../features/evaluation-self/pages/SelfEvaluationsPage').then((m) => ({
+                    Component: m.SelfEvaluationsPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/self-evaluations/:clusterKey',
+                lazy: () =>
+                  import('../features/evaluation-self/pages/SelfEvaluationPage').then((m) => ({
+                    Component: m.SelfEvaluationPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/interviews',
+                lazy: () =>
+                  import('../features/evaluation-self/pages/InterviewsPage').then((m) => ({
+                    Component: m.InterviewsPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/weights',
+                lazy: () =>
+                  import('../features/evaluation-grading/pages/WeightsPage').then((m) => ({
+                    Component: m.WeightsPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/grading',
+                lazy: () =>
+                  import('../features/evaluation-grading/pages/GradingPage').then((m) => ({
+                    Component: m.GradingPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/grading/:clusterKey',
+                lazy: () =>
+                  import('../features/evaluation-grading/pages/GradingFormPage').then((m) => ({
+                    Component: m.GradingFormPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/scores',
+                lazy: () =>
+                  import('../features/evaluation-results/pages/RoundScoresPage').then((m) => ({
+                    Component: m.RoundScoresPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/findings',
+                lazy: () =>
+                  import('../features/evaluation-followup/pages/FindingsPage').then((m) => ({
+                    Component: m.FindingsPage,
+                  })),
+              },
+              {
+                path: 'rounds/:key/allocation',
+                lazy: () =>
+                  import('../features/evaluation-followup/pages/AllocationPage').then((m) => ({
+                    Component: m.AllocationPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequirePermission permission="call:read-unpublished" />,
             children: [
               {

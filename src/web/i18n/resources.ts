@@ -6,6 +6,16 @@ import analyticsEn from '../features/analytics/locales/en.json';
 import analyticsJa from '../features/analytics/locales/ja.json';
 import budgetsEn from '../features/budgets/locales/en.json';
 import budgetsJa from '../features/budgets/locales/ja.json';
+import evaluationRoundsEn from '../features/evaluation-rounds/locales/en.json';
+import evaluationRoundsJa from '../features/evaluation-rounds/locales/ja.json';
+import evaluationSelfEn from '../features/evaluation-self/locales/en.json';
+import evaluationSelfJa from '../features/evaluation-self/locales/ja.json';
+import evaluationGradingEn from '../features/evaluation-grading/locales/en.json';
+import evaluationGradingJa from '../features/evaluation-grading/locales/ja.json';
+import evaluationResultsEn from '../features/evaluation-results/locales/en.json';
+import evaluationResultsJa from '../features/evaluation-results/locales/ja.json';
+import evaluationFollowupEn from '../features/evaluation-followup/locales/en.json';
+import evaluationFollowupJa from '../features/evaluation-followup/locales/ja.json';
 import importsEn from '../features/imports/locales/en.json';
 import importsJa from '../features/imports/locales/ja.json';
 import portalEn from '../features/portal/locales/en.json';
@@ -34,6 +44,11 @@ const jaResources = {
   selectionCalls: selectionCallsJa,
   selectionProposals: selectionProposalsJa,
   selectionReview: selectionReviewJa,
+  evaluationRounds: evaluationRoundsJa,
+  evaluationSelf: evaluationSelfJa,
+  evaluationGrading: evaluationGradingJa,
+  evaluationResults: evaluationResultsJa,
+  evaluationFollowup: evaluationFollowupJa,
 };
 
 /** English must have every key Japanese has (src/web/i18n/resources.test.ts checks it). */
@@ -48,6 +63,11 @@ const enResources: typeof jaResources = {
   selectionCalls: selectionCallsEn,
   selectionProposals: selectionProposalsEn,
   selectionReview: selectionReviewEn,
+  evaluationRounds: evaluationRoundsEn,
+  evaluationSelf: evaluationSelfEn,
+  evaluationGrading: evaluationGradingEn,
+  evaluationResults: evaluationResultsEn,
+  evaluationFollowup: evaluationFollowupEn,
 };
 
 export const resources = { ja: jaResources, en: enResources };

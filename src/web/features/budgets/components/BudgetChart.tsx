@@ -1,18 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BudgetSummaryResponse } from '../../../../contracts/budgets';
-import { BUDGET_KIND_LABELS, BUDGET_KINDS, type BudgetKind } from '../../../../domain/budget';
+import { BUDGET_KIND_LABELS, BUDGET_KINDS } from '../../../../domain/budget';
 import { EChart, type ChartOption } from '../../../components/EChart';
+import { BUDGET_KIND_COLORS } from '../../../lib/chart-colors';
 import { useFormatters } from '../../../lib/format';
 import { type DisplayUnit, scaleYen } from './money-units';
-
-/** One colour per kind of money, the same in the chart and the legend of every budget view. */
-export const BUDGET_KIND_COLORS: Record<BudgetKind, string> = {
-  mext_subsidy: '#1b4f8a',
-  local_government: '#2b7a4b',
-  meti: '#b86e00',
-  other: '#6b7079',
-  follow_on: '#7a4f9a',
-};
 
 interface Props {
   summary: BudgetSummaryResponse;

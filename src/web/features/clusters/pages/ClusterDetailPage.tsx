@@ -47,9 +47,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export interface ClusterDetailPageProps {
   /** The cluster's numerical targets against actuals (app/ gives the budgets feature's panel). */
   TargetsPanel?: ComponentType<{ clusterKey: string }>;
+  /** The cluster's published evaluation results (app/ gives the evaluation-results feature's panel). */
+  EvaluationsPanel?: ComponentType<{ clusterKey: string }>;
 }
 
-export function ClusterDetailPage({ TargetsPanel }: ClusterDetailPageProps = {}) {
+export function ClusterDetailPage({ TargetsPanel, EvaluationsPanel }: ClusterDetailPageProps = {}) {
   const { key = '' } = useParams();
   const { t } = useTranslation();
   const f = useFormatters();
@@ -134,6 +136,12 @@ export function ClusterDetailPage({ TargetsPanel }: ClusterDetailPageProps = {})
             {TargetsPanel ? (
               <Section id="targets-heading" title={t('budgets.targets.title')}>
                 <TargetsPanel clusterKey={c.key} />
+              </Section>
+            ) : null}
+
+            {EvaluationsPanel ? (
+              <Section id="evaluations-heading" title={t('evaluationResults.cluster.title')}>
+                <EvaluationsPanel clusterKey={c.key} />
               </Section>
             ) : null}
           </Stack>
