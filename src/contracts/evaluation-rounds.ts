@@ -194,6 +194,8 @@ export const RoundSummary = z.object({
   clusterCount: z.number().int(),
   announceOn: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Whether everyone reads the results now: published, and the announcement date has come (Japan time). */
+  announced: z.boolean(),
   isDemo: z.boolean(),
   version: z.number().int(),
 });

@@ -79,6 +79,13 @@ export function isFiscalYear(value: unknown): value is FiscalYear {
   );
 }
 
+/** The calendar date in Japan (UTC+9, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function japanDate(now: Date): string {
+  const time = now.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid date: Invalid Date');
+  return new Date(time + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /**
  * Fiscal year containing a date (April–March): a 'YYYY-MM-DD' string (or ISO datetime, whose calendar date is
  * used as written) is a calendar date, a Date is read in Japan time (UTC+9); throws RangeError on invalid input.

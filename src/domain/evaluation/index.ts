@@ -5,6 +5,7 @@
  */
 export * from './agreement';
 export * from './allocation';
+export * from './announcement';
 export * from './apportion';
 export * from './bands';
 export * from './grades';

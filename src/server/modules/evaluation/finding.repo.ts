@@ -1,5 +1,6 @@
 /** Findings with their round, follow-up round and cluster: Kysely only, portable. */
 import type { Insertable } from 'kysely';
+import { announcedOnOrBefore } from './round-access.repo';
 import type { Db } from '../../context';
 import type { FindingRow, FindingTable } from './evaluation.table';
 
@@ -26,8 +27,11 @@ export interface FindingFilter {
   clusterIds?: number[];
   /** Only findings of rounds in these statuses. */
   roundStatuses?: readonly string[];
-  /** Only findings of rounds whose results are published (a round closed unpublished stays private). */
-  publishedOnly?: boolean;
+  /**
+   * Only findings of rounds whose results are published and announced on or before this Japan
+   * date (a round closed unpublished, or published ahead of its announcement, stays private).
+   */
+  announcedBy?: string;
   tag?: string | undefined;
   followUpStatus?: string | undefined;
 }
@@ -64,7 +68,8 @@ export async function listFindingRows(db: Db, filter: FindingFilter): Promise<Fi
   if (filter.clusterId !== undefined) query = query.where('f.cluster_id', '=', filter.clusterId);
   if (filter.clusterIds) query = query.where('f.cluster_id', 'in', filter.clusterIds);
   if (filter.roundStatuses) query = query.where('r.status', 'in', [...filter.roundStatuses]);
-  if (filter.publishedOnly) query = query.where('r.published_at', 'is not', null);
+  if (filter.announcedBy !== undefined)
+    query = query.where('r.published_at', 'is not', null).where(announcedOnOrBefore(filter.announcedBy));
   if (filter.tag !== undefined) query = query.where('f.tag', '=', filter.tag);
   if (filter.followUpStatus !== undefined)
     query = query.where('f.follow_up_status', '=', filter.followUpStatus);

@@ -33,7 +33,7 @@ import {
   updateFindingAtVersion,
 } from './finding.repo';
 import { findRoundClusterByKey } from './round-access.repo';
-import { getRoundCluster } from './round-access.service';
+import { announcedBy, getRoundCluster, isRoundAnnounced } from './round-access.service';
 import { findRoundById, findRoundByKey } from './round.repo';
 import { loadManagedRound, loadReadableRound, validationFailed } from './round.service';
 
@@ -68,8 +68,8 @@ export async function listRoundFindings(
   const round = await loadReadableRound(ctx, key);
   const filter: FindingFilter = { roundId: round.id, tag: query.tag, followUpStatus: query.followUpStatus };
   if (query.cluster) filter.clusterId = (await getRoundCluster(ctx, round, query.cluster)).id;
-  // A round's findings are public once its results are published (closing alone does not publish).
-  if (!isOfficer(ctx) && round.published_at === null) filter.clusterIds = headquartersClusterIds(ctx.actor);
+  // A round's findings are public with its results: published and announced (closing alone does not publish).
+  if (!isOfficer(ctx) && !isRoundAnnounced(ctx, round)) filter.clusterIds = headquartersClusterIds(ctx.actor);
   const rows = await listFindingRows(ctx.db, filter);
   return { items: rows.map((r) => present(ctx, r)) };
 }
@@ -85,11 +85,11 @@ export async function listClusterFindings(
 ): Promise<FindingListResponse> {
   requirePermission(ctx.actor, 'published:read');
   const cluster = await getVisibleCluster(ctx, clusterKey);
-  const scope: Pick<FindingFilter, 'roundStatuses' | 'publishedOnly'> = isOfficer(ctx)
+  const scope: Pick<FindingFilter, 'roundStatuses' | 'announcedBy'> = isOfficer(ctx)
     ? {}
     : headquartersClusterIds(ctx.actor).includes(cluster.id)
       ? { roundStatuses: OPENED }
-      : { publishedOnly: true };
+      : { announcedBy: announcedBy(ctx) };
   const rows = await listFindingRows(ctx.db, {
     clusterId: cluster.id,
     ...scope,

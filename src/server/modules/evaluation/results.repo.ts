@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../context';
 import type { Database } from '../../db/schema';
 import type { RoundResultCommentRow, RoundResultRow, WeightSetRow } from './evaluation.table';
+import { announcedOnOrBefore } from './round-access.repo';
 
 /** The round's locked weight set (exactly one is locked before grading opens), or undefined. */
 export async function findLockedWeightSet(db: Db, roundId: number): Promise<WeightSetRow | undefined> {
@@ -169,8 +170,13 @@ export interface ClusterEvaluationRow extends RoundResultRow {
   weight_set_version: number;
 }
 
-export async function listClusterEvaluations(db: Db, clusterId: number): Promise<ClusterEvaluationRow[]> {
-  return db
+/** `announcedBy`: only rounds announced on or before that Japan date (null: every published round). */
+export async function listClusterEvaluations(
+  db: Db,
+  clusterId: number,
+  announcedBy: string | null,
+): Promise<ClusterEvaluationRow[]> {
+  let query = db
     .selectFrom('round_results')
     .innerJoin('evaluation_rounds as r', 'r.id', 'round_results.round_id')
     .innerJoin('weight_sets as w', 'w.id', 'round_results.weight_set_id')
@@ -189,10 +195,9 @@ export async function listClusterEvaluations(db: Db, clusterId: number): Promise
       'w.version as weight_set_version',
     ])
     .where('round_results.cluster_id', '=', clusterId)
-    .where('r.published_at', 'is not', null)
-    .orderBy('r.fiscal_year', 'desc')
-    .orderBy('r.id', 'desc')
-    .execute();
+    .where('r.published_at', 'is not', null);
+  if (announcedBy !== null) query = query.where(announcedOnOrBefore(announcedBy));
+  return query.orderBy('r.fiscal_year', 'desc').orderBy('r.id', 'desc').execute();
 }
 
 /** How many clusters each round's published results rank. */

@@ -42,7 +42,13 @@ import { audit } from '../audit/audit.service';
 import { actorAccountId, requirePermission } from '../auth/authorize';
 import { getVisibleCluster } from '../clusters/cluster.service';
 import type { EvaluationRoundRow, RoundResultRow, WeightSetRow } from './evaluation.table';
-import { getRoundCluster, readRefused } from './round-access.service';
+import {
+  announcedBy,
+  getRoundCluster,
+  isRoundAnnounced,
+  notYetAnnounced,
+  readRefused,
+} from './round-access.service';
 import { parseRoundBands, parseRoundCriteria, parseRoundScale } from './round.presenter';
 import { isRoundMember, loadManagedRound, loadReadableRound } from './round.service';
 import {
@@ -286,7 +292,8 @@ async function scoresAudience(ctx: ServiceContext, round: EvaluationRoundRow): P
       throw wrongPhase(round, 'no one sees totals before the scoring phase');
     return 'officer';
   }
-  if (round.published_at !== null) return 'public';
+  if (isRoundAnnounced(ctx, round)) return 'public';
+  if (round.published_at !== null) throw notYetAnnounced(round);
   const me = actorAccountId(ctx.actor);
   if (
     me !== null &&
@@ -612,6 +619,8 @@ export async function publishRound(
 export async function getRoundResults(ctx: ServiceContext, key: string): Promise<RoundResultsResponse> {
   const round = await loadReadableRound(ctx, key);
   if (round.published_at === null) throw wrongPhase(round, 'results are read once the round is published');
+  if (!can(ctx.actor, 'round:read-unpublished') && !isRoundAnnounced(ctx, round))
+    throw notYetAnnounced(round);
   const results = await listRoundResults(ctx.db, round.id);
   const [weightSet, clusters] = await Promise.all([
     weightSetFor(ctx.db, round, results),
@@ -655,7 +664,11 @@ export async function getClusterEvaluations(
 ): Promise<ClusterEvaluationsResponse> {
   requirePermission(ctx.actor, 'published:read');
   const cluster = await getVisibleCluster(ctx, clusterKey);
-  const rows = await listClusterEvaluations(ctx.db, cluster.id);
+  const rows = await listClusterEvaluations(
+    ctx.db,
+    cluster.id,
+    can(ctx.actor, 'round:read-unpublished') ? null : announcedBy(ctx),
+  );
   const counts = await countRoundResults(
     ctx.db,
     rows.map((r) => r.round_id),

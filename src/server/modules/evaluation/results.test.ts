@@ -490,6 +490,79 @@ describe.each(ENGINES)('round scores and results on %s', (engine) => {
     });
   });
 
+  describe('the announcement date', () => {
+    it('keeps results published ahead of their announcement date to officers until the day comes (Japan time)', async () => {
+      const early = await buildScoredRound(t, officer, {
+        gradings: handComputedGradings(e1.id, e2.id, e3.id),
+      });
+      // Tomorrow in Japan, whatever the time of day here.
+      const tomorrow = new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+      const detail = (await officer.get(`/api/v1/rounds/${early.key}`)).body as { version: number };
+      const dated = await officer.patch(`/api/v1/rounds/${early.key}`, {
+        version: detail.version,
+        announceOn: tomorrow,
+      });
+      expect(dated.status, JSON.stringify(dated.body)).toBe(200);
+      const finding = await officer.post(`/api/v1/rounds/${early.key}/findings`, {
+        clusterKey: 'sapporo',
+        tag: 'talent',
+        text: { ja: '人材の育成', en: 'Foster talent' },
+      });
+      expect(finding.status, JSON.stringify(finding.body)).toBe(201);
+      const published = await officer.post(`/api/v1/rounds/${early.key}/publish`, {
+        version: dated.body.version,
+      });
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      expect(published.body.round).toMatchObject({ announceOn: tomorrow, isDemo: false });
+
+      // Officers read the snapshot at once; everyone else meets a 409 naming the day.
+      expect((await officer.get(`/api/v1/rounds/${early.key}/results`)).status).toBe(200);
+      const listed = (await officer.get('/api/v1/rounds')).body.items.find(
+        (r: { key: string }) => r.key === early.key,
+      );
+      expect(listed).toMatchObject({ announced: false, publishedAt: expect.any(String) });
+      for (const client of [t.anonymous(), hq, e1.client]) {
+        for (const path of ['results', 'scores', 'report?format=xlsx']) {
+          const res = await client.get(`/api/v1/rounds/${early.key}/${path}`);
+          expectProblem(res, 409, 'WRONG_PHASE', 'params.key');
+          expect(res.body.detail).toContain(tomorrow);
+        }
+        const weights = (await client.get(`/api/v1/rounds/${early.key}/weights`)).body;
+        expect(weights.locked).toBeNull();
+      }
+      const keysOf = (body: { items: { round: { key: string } }[] }) => body.items.map((i) => i.round.key);
+      expect(keysOf((await t.anonymous().get('/api/v1/clusters/sapporo/evaluations')).body)).not.toContain(
+        early.key,
+      );
+      expect(keysOf((await officer.get('/api/v1/clusters/sapporo/evaluations')).body)).toContain(early.key);
+      expect((await t.anonymous().get(`/api/v1/rounds/${early.key}/findings`)).body.items).toEqual([]);
+      expect(keysOf((await t.anonymous().get('/api/v1/clusters/sapporo/findings')).body)).not.toContain(
+        early.key,
+      );
+
+      // The day comes (moved here rather than waiting): everyone reads the same snapshot.
+      const yesterday = new Date(Date.now() + 9 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+      await t.database.db
+        .updateTable('evaluation_rounds')
+        .set({ announce_on: yesterday })
+        .where('key', '=', early.key)
+        .execute();
+      const results = await t.anonymous().get(`/api/v1/rounds/${early.key}/results`);
+      expect(results.status, JSON.stringify(results.body)).toBe(200);
+      expect(results.body.clusters.map((c: Entry) => c.rank)).toEqual([1, 2, 2, 4]);
+      expect((await hq.get(`/api/v1/rounds/${early.key}/scores`)).body.audience).toBe('public');
+      expect(keysOf((await t.anonymous().get('/api/v1/clusters/sapporo/evaluations')).body)).toContain(
+        early.key,
+      );
+      expect((await t.anonymous().get(`/api/v1/rounds/${early.key}/findings`)).body.items).toHaveLength(1);
+      expect(
+        (await t.anonymous().get('/api/v1/rounds')).body.items.find(
+          (r: { key: string }) => r.key === early.key,
+        ),
+      ).toMatchObject({ announced: true });
+    });
+  });
+
   describe('GET /api/v1/clusters/:key/evaluations', () => {
     it("lists a cluster's published results across rounds for the public", async () => {
       const res = await t.anonymous().get('/api/v1/clusters/sapporo/evaluations');

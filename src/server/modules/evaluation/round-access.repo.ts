@@ -1,4 +1,5 @@
 /** What the evaluation slices ask about a round's clusters and evaluators: Kysely only, portable. */
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../context';
 import type { RoundClusterInfo } from './round.repo';
 
@@ -38,4 +39,12 @@ export async function listClearAssignedClusterIds(
     .where('conflict_kind', 'is', null)
     .execute();
   return rows.map((r) => r.cluster_id);
+}
+
+/**
+ * For queries joining evaluation_rounds as `r` whose published_at is already required: the round
+ * is announced on or before `day` (a Japan date, YYYY-MM-DD), or has no announcement date.
+ */
+export function announcedOnOrBefore(day: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(r.announce_on is null or r.announce_on <= ${day})`;
 }

@@ -4,6 +4,8 @@
  * no conflict of interest. A conflicted evaluator is refused like anyone else, so the content never
  * reaches them.
  */
+import { announcedFrom, isAnnounced } from '../../../domain/evaluation/announcement';
+import { japanDate } from '../../../domain/fiscal-year';
 import { can, headquartersClusterIds } from '../../../domain/permissions';
 import type { ServiceContext } from '../../context';
 import { AppError, notFound } from '../../http/app-error';
@@ -13,6 +15,27 @@ import { findRoundClusterByKey, listClearAssignedClusterIds } from './round-acce
 import type { RoundClusterInfo } from './round.repo';
 
 export type ClusterReader = 'officer' | 'headquarters' | 'evaluator';
+
+/**
+ * Whether everyone (the public, headquarters, evaluators) reads the round's published results now:
+ * published, and its announcement date has come in Japan. Officers read them from publication.
+ */
+export function isRoundAnnounced(ctx: ServiceContext, round: EvaluationRoundRow): boolean {
+  return isAnnounced({ publishedAt: round.published_at, announceOn: round.announce_on }, ctx.now());
+}
+
+/** Today in Japan: results of rounds announced on or before it are public (for SQL filters). */
+export function announcedBy(ctx: ServiceContext): string {
+  return japanDate(ctx.now());
+}
+
+/** 409 for a published round read before its announcement date by someone who is not an officer. */
+export function notYetAnnounced(round: EvaluationRoundRow): AppError {
+  const from = announcedFrom({ publishedAt: round.published_at, announceOn: round.announce_on });
+  return new AppError('WRONG_PHASE', `round ${round.key}'s results are announced on ${from}`, {
+    errors: [{ field: 'params.key', message: `announced on ${from}` }],
+  });
+}
 
 /** The refusal for someone who may not read: 401 for the public, 403 for an account. */
 export function readRefused(ctx: ServiceContext, what: string): AppError {

@@ -1,4 +1,5 @@
 /** Rows of evaluation rounds → the API's shapes; JSON columns parsed with the contracts' schemas. */
+import { isAnnounced } from '../../../domain/evaluation/announcement';
 import {
   BandsInput,
   GradeScaleInput,
@@ -29,7 +30,8 @@ export function roundItemKeys(row: EvaluationRoundRow): string[] {
   return parseRoundCriteria(row).flatMap((g) => g.items.map((i) => i.key));
 }
 
-export function toRoundSummary(row: EvaluationRoundRow, clusterCount: number): RoundSummary {
+/** `now` decides whether the results are announced yet. */
+export function toRoundSummary(row: EvaluationRoundRow, clusterCount: number, now: Date): RoundSummary {
   return {
     id: row.id,
     key: row.key,
@@ -41,6 +43,7 @@ export function toRoundSummary(row: EvaluationRoundRow, clusterCount: number): R
     clusterCount,
     announceOn: row.announce_on,
     publishedAt: row.published_at,
+    announced: isAnnounced({ publishedAt: row.published_at, announceOn: row.announce_on }, now),
     isDemo: Number(row.is_demo) === 1,
     version: row.version,
   };
@@ -54,10 +57,11 @@ export function toRoundDetail(
     assignments: RoundAssignmentRow[];
     canManage: boolean;
     myRoles: ('evaluator' | 'weighting_member')[];
+    now: Date;
   },
 ): RoundDetail {
   return {
-    ...toRoundSummary(row, parts.clusters.length),
+    ...toRoundSummary(row, parts.clusters.length, parts.now),
     criteria: parseRoundCriteria(row),
     scale: parseRoundScale(row),
     bands: parseRoundBands(row),

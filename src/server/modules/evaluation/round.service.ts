@@ -79,7 +79,8 @@ export async function listRounds(ctx: ServiceContext): Promise<RoundListResponse
     ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => toRoundSummary(r, counts.get(r.id) ?? 0)) };
+  const now = ctx.now();
+  return { items: rows.map((r) => toRoundSummary(r, counts.get(r.id) ?? 0, now)) };
 }
 
 export async function roundDetail(ctx: ServiceContext, row: EvaluationRoundRow): Promise<RoundDetail> {
@@ -98,6 +99,7 @@ export async function roundDetail(ctx: ServiceContext, row: EvaluationRoundRow):
     assignments: officer ? assignments : assignments.filter((a) => a.evaluator_account_id === me),
     canManage: can(ctx.actor, 'round:manage'),
     myRoles: mine.map((m) => m.role as 'evaluator' | 'weighting_member'),
+    now: ctx.now(),
   });
 }
 

@@ -35,6 +35,7 @@ import {
   seesUnpublishedRounds,
   validationFailed,
 } from './round.service';
+import { isRoundAnnounced } from './round-access.service';
 
 const PROPOSING = new Set(['self_evaluation', 'weighting']);
 
@@ -151,7 +152,7 @@ export async function getWeights(ctx: ServiceContext, key: string): Promise<Weig
   const [proposals, sets] = await Promise.all([proposalsOf(ctx.db, row.id), setsOf(ctx.db, row.id)]);
   const views = sets.map((s, i) => setView(row, s, sets[i - 1]));
   const locked = views.find((s) => s.lockedAt !== null) ?? null;
-  const published = row.published_at !== null;
+  const published = isRoundAnnounced(ctx, row);
   // Proposals are the group's working papers: officers see names, members see each other
   // anonymously, nobody else sees them. Versions before the lock likewise; the locked set is
   // public once the results are (it is shown with every result).

@@ -17,8 +17,9 @@ export function PublicEvaluationsPage() {
   const f = useFormatters();
   const localize = useLocalize();
   const rounds = usePublicRounds();
-  // The list also holds rounds still running (and, for officers, drafts): the public page shows results only.
-  const published = rounds.data?.items.filter((r) => r.publishedAt !== null) ?? [];
+  // The list also holds rounds still running (and, for officers, drafts, and results published ahead
+  // of their announcement date): the public page shows announced results only.
+  const published = rounds.data?.items.filter((r) => r.announced) ?? [];
   return (
     <>
       <PageTitle
