@@ -108,6 +108,8 @@ export const SelfEvaluationDetail = z.object({
   missingItems: z.array(z.string()),
   attachments: z.array(SelfEvaluationAttachment),
   submittedAt: z.string().nullable(),
+  /** When an officer returned the submitted report to draft, and why; null once submitted again. */
+  reopened: z.object({ at: z.string(), reason: z.string() }).nullable(),
   clusterData: SelfEvaluationClusterData,
   canEdit: z.boolean(),
   canReopen: z.boolean(),

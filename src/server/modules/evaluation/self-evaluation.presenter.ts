@@ -49,6 +49,7 @@ export function toSelfEvaluationDetail(
     itemKeys: string[];
     attachments: AttachmentRow[];
     clusterData: SelfEvaluationClusterData;
+    reopened: { at: string; reason: string } | null;
     contentHidden: boolean;
     canEdit: boolean;
     canReopen: boolean;
@@ -69,6 +70,7 @@ export function toSelfEvaluationDetail(
     missingItems: parts.contentHidden ? [] : missingItems(parts.itemKeys, narratives),
     attachments: parts.contentHidden ? [] : parts.attachments.map(toSelfEvaluationAttachment),
     submittedAt: row?.submitted_at ?? null,
+    reopened: parts.reopened,
     clusterData: parts.clusterData,
     canEdit: parts.canEdit,
     canReopen: parts.canReopen,

@@ -66,3 +66,25 @@ export async function updateSelfEvaluationAtVersion(
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * The officer's latest reopening of a report, when it has not been submitted since: read from the
+ * audit log, where the reason is kept (the report row holds only its current state).
+ */
+export async function findOpenReopening(
+  db: Db,
+  selfEvaluationId: number,
+): Promise<{ at: string; reason: string } | undefined> {
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['action', 'at', 'after_json'])
+    .where('entity_type', '=', 'self_evaluation')
+    .where('entity_id', '=', String(selfEvaluationId))
+    .where('action', 'in', ['self-evaluation.reopen', 'self-evaluation.submit'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (last?.action !== 'self-evaluation.reopen') return undefined;
+  const after = JSON.parse(last.after_json ?? '{}') as { reason?: unknown };
+  return { at: last.at, reason: typeof after.reason === 'string' ? after.reason : '' };
+}

@@ -48,6 +48,7 @@ import {
 } from './self-evaluation.presenter';
 import {
   ensureSelfEvaluation,
+  findOpenReopening,
   findSelfEvaluation,
   listSelfEvaluationRows,
   updateSelfEvaluationAtVersion,
@@ -141,15 +142,17 @@ async function detailOf(
   reader: 'officer' | 'headquarters' | 'evaluator',
 ): Promise<SelfEvaluationDetail> {
   const { round, cluster, row } = loaded;
-  const [attachments, clusterData] = await Promise.all([
+  const [attachments, clusterData, reopened] = await Promise.all([
     row ? listActiveAttachments(ctx.db, [row.id], SELF_EVALUATION_OWNER) : Promise.resolve([]),
     clusterDataOf(ctx.db, round, cluster),
+    row?.status === 'draft' ? findOpenReopening(ctx.db, row.id) : Promise.resolve(undefined),
   ]);
   const inPhase = round.status === 'self_evaluation';
   return toSelfEvaluationDetail(round, cluster, row, {
     itemKeys: roundItemKeys(round),
     attachments,
     clusterData,
+    reopened: reopened ?? null,
     // A draft is headquarters' work in progress: evaluators read what was submitted.
     contentHidden: reader === 'evaluator' && row?.status !== 'submitted',
     canEdit:

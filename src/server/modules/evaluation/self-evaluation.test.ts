@@ -212,7 +212,17 @@ describe.each(ENGINES)('self-evaluations on %s', (engine) => {
         'INVALID_TRANSITION',
         'params.clusterKey',
       );
-      expect((await hq.put(url(key), { version: reopened.body.version, narratives: ALL })).status).toBe(200);
+      // Headquarters read why their report came back, until they submit it again.
+      expect((await hq.get(url(key))).body.reopened).toEqual({
+        at: expect.any(String),
+        reason: 'The FY2004 patent figures were corrected',
+      });
+      const resaved = await hq.put(url(key), { version: reopened.body.version, narratives: ALL });
+      expect(resaved.status).toBe(200);
+      expect(resaved.body.reopened).toMatchObject({ reason: 'The FY2004 patent figures were corrected' });
+      const again = await hq.post(`${url(key)}/submit`, { version: resaved.body.version });
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect(again.body.reopened).toBeNull();
     });
 
     it.each([

@@ -160,6 +160,14 @@ export function ReportHeader(props: ReportHeaderProps) {
             {t('evaluationSelf.report.readingDraft')}
           </Alert>
         ) : null}
+        {report.reopened ? (
+          <Alert color="orange" variant="light" title={t('evaluationSelf.report.reopenedTitle')}>
+            {t('evaluationSelf.report.reopened', {
+              at: f.dateTime(report.reopened.at),
+              reason: report.reopened.reason,
+            })}
+          </Alert>
+        ) : null}
         {props.children}
       </Stack>
     </Paper>
