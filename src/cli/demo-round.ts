@@ -32,6 +32,7 @@ import {
   findClustersStartingIn,
 } from '../server/modules/evaluation/round.repo';
 import { readReferenceFiles } from '../server/modules/reference-data/reference-data.files';
+import { roundCriteriaOf } from '../server/modules/evaluation/round.presenter';
 import { findCriteriaTemplate } from '../server/modules/selection/call.repo';
 import { conflictNames } from '../server/modules/selection/conflict.repo';
 import { DEMO_EMAIL_DOMAIN, DEMO_SOURCE } from './demo-data';
@@ -96,21 +97,7 @@ interface RoundCluster {
 async function loadCriteria(trx: Db): Promise<{ templateId: number; criteria: RoundCriteria }> {
   const found = await findCriteriaTemplate(trx, TEMPLATE_KEY);
   if (!found) throw new Error(`criteria template "${TEMPLATE_KEY}" is missing: run \`kcp seed\` first`);
-  const criteria: RoundCriteria = found.items
-    .filter((i) => i.parent_key === null)
-    .map((g) => ({
-      key: g.key,
-      label: { ja: g.label_ja, en: g.label_en },
-      items: found.items
-        .filter((i) => i.parent_key === g.key)
-        .map((i) => ({
-          key: i.key,
-          label: { ja: i.label_ja, en: i.label_en },
-          aspects: i.aspects_json ? (JSON.parse(i.aspects_json) as { ja: string; en: string }[]) : [],
-        })),
-    }))
-    .filter((g) => g.items.length > 0);
-  return { templateId: found.template.id, criteria };
+  return { templateId: found.template.id, criteria: roundCriteriaOf(found.items) };
 }
 
 /** The cohort in the database, in the reference data's order, and what the reference data expects. */

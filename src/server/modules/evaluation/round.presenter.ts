@@ -109,3 +109,32 @@ export function roundSnapshot(row: EvaluationRoundRow) {
     version: row.version,
   };
 }
+
+/** A criteria template's rows (groups have no parent; items name their group), in template order. */
+export interface CriteriaTemplateItem {
+  key: string;
+  parent_key: string | null;
+  label_ja: string;
+  label_en: string;
+  aspects_json: string | null;
+}
+
+/** A template as a round's criteria tree: groups with their items and aspects; empty groups left out. */
+export function roundCriteriaOf(items: readonly CriteriaTemplateItem[]): RoundCriteria {
+  const aspects = (json: string | null) =>
+    json ? (JSON.parse(json) as { ja: string; en: string }[]).map((a) => ({ ja: a.ja, en: a.en })) : [];
+  return items
+    .filter((i) => i.parent_key === null)
+    .map((g) => ({
+      key: g.key,
+      label: { ja: g.label_ja, en: g.label_en },
+      items: items
+        .filter((i) => i.parent_key === g.key)
+        .map((i) => ({
+          key: i.key,
+          label: { ja: i.label_ja, en: i.label_en },
+          aspects: aspects(i.aspects_json),
+        })),
+    }))
+    .filter((g) => g.items.length > 0);
+}

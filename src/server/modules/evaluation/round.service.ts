@@ -31,7 +31,7 @@ import { actorAccountId, requirePermission } from '../auth/authorize';
 import { findCriteriaTemplate } from '../selection/call.repo';
 import { conflictNames } from '../selection/conflict.repo';
 import type { EvaluationRoundRow } from './evaluation.table';
-import { roundSnapshot, toRoundDetail, toRoundSummary } from './round.presenter';
+import { roundCriteriaOf, roundSnapshot, toRoundDetail, toRoundSummary } from './round.presenter';
 import {
   clusterParties,
   countRoundClusters,
@@ -174,22 +174,7 @@ async function criteriaFromTemplate(
     throw new AppError('UNKNOWN_REFERENCE', `criteria template "${key}" does not exist`, {
       errors: [{ field: 'body.criteriaTemplateKey', message: `unknown criteria template "${key}"` }],
     });
-  const aspects = (json: string | null) =>
-    json ? (JSON.parse(json) as { ja: string; en: string }[]).map((a) => ({ ja: a.ja, en: a.en })) : [];
-  const criteria: RoundCriteria = found.items
-    .filter((i) => i.parent_key === null)
-    .map((g) => ({
-      key: g.key,
-      label: { ja: g.label_ja, en: g.label_en },
-      items: found.items
-        .filter((i) => i.parent_key === g.key)
-        .map((i) => ({
-          key: i.key,
-          label: { ja: i.label_ja, en: i.label_en },
-          aspects: aspects(i.aspects_json),
-        })),
-    }))
-    .filter((g) => g.items.length > 0);
+  const criteria = roundCriteriaOf(found.items);
   if (criteria.length === 0)
     throw new AppError('RULE_VIOLATION', `criteria template "${key}" has no items`, {
       errors: [{ field: 'body.criteriaTemplateKey', message: 'the template has no groups with items' }],
