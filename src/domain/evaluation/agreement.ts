@@ -149,7 +149,7 @@ function unitsOf(
         values.push(
           grade === null || grade === undefined
             ? null
-            : pointsOf(scale, grade, fieldPath('clusters', i, 'gradings', j, 'grades', item)),
+            : pointsOf(scale, grade, () => fieldPath('clusters', i, 'gradings', j, 'grades', item)),
         );
       });
       units.push({ item, values });
@@ -224,7 +224,7 @@ export function evaluatorLeniency(
         if (grade === null || grade === undefined) return;
         given.push({
           evaluatorId: g.evaluatorId,
-          points: pointsOf(scale, grade, fieldPath('clusters', i, 'gradings', j, 'grades', item)),
+          points: pointsOf(scale, grade, () => fieldPath('clusters', i, 'gradings', j, 'grades', item)),
         });
       });
       if (given.length < 2) continue;

@@ -97,12 +97,17 @@ export function isGradeOf(scale: GradeScale, value: unknown): value is string {
  * The points of a grade; throws `unknown_grade` naming `field` for anything outside the scale, so
  * a grade an evaluator could not have been offered never counts as some number.
  */
-export function pointsOf(scale: GradeScale, grade: unknown, field = 'grade'): number {
+export function pointsOf(
+  scale: GradeScale,
+  grade: unknown,
+  field: string | (() => string) = 'grade',
+): number {
   const points = typeof grade === 'string' ? scale.pointsByGrade.get(grade) : undefined;
   if (points === undefined)
     throw new EvaluationRuleError('unknown_grade', [
       {
-        field,
+        // Hot loops pass the path as a function: it is built only for the grade refused.
+        field: typeof field === 'function' ? field() : field,
         message: `${describeValue(grade)} is not a grade of the scale (${scale.steps.map((s) => s.grade).join(', ')})`,
       },
     ]);

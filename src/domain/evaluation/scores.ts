@@ -81,7 +81,7 @@ function scoreOf(
       missing.push(item);
       continue;
     }
-    const points = pointsOf(scale, grade, fieldPath(field, item));
+    const points = pointsOf(scale, grade, () => fieldPath(field, item));
     products.push(weights[item]! * points);
     used.push(weights[item]!);
   }
@@ -278,7 +278,7 @@ export function gradeDistribution(
       if (!isCounted(g)) return;
       const grade = g.grades[item];
       if (grade === null || grade === undefined) return;
-      points.push(pointsOf(scale, grade, fieldPath('gradings', j, 'grades', item)));
+      points.push(pointsOf(scale, grade, () => fieldPath('gradings', j, 'grades', item)));
       counts.set(grade, counts.get(grade)! + 1);
     });
     return {
