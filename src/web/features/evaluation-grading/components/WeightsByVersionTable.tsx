@@ -23,8 +23,9 @@ export function WeightsByVersionTable({ view, current }: { view: WeightsResponse
             <Table.Th scope="col">{t('evaluationGrading.item')}</Table.Th>
             {sets.map((s) => (
               <Table.Th scope="col" key={s.id} ta="right" bg={highlight(s)}>
-                {t('evaluationGrading.sets.versionN', { version: s.version })}
-                {s.lockedAt ? ` (${t('evaluationGrading.sets.locked')})` : ''}
+                {s.lockedAt
+                  ? t('evaluationGrading.sets.versionLocked', { version: s.version })
+                  : t('evaluationGrading.sets.versionN', { version: s.version })}
               </Table.Th>
             ))}
           </Table.Tr>
