@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Id, IdQuery, Locale, PageQuery, Version, pageOf } from './common';
+import { Id, IdQuery, Locale, LocalizedText, PageQuery, Version, pageOf } from './common';
 import { GrantResponse, Role, ScopeType } from './auth';
+import { OrganizationRef } from './organizations';
 
 export const AccountStatus = z.enum(['active', 'disabled']);
 
@@ -11,6 +12,13 @@ export const AccountResponse = z.object({
   locale: Locale,
   status: AccountStatus,
   grants: z.array(GrantResponse),
+  /**
+   * The person this account is (name and affiliation): conflicts of interest in selection and
+   * evaluation are detected from the person's organization and its prefecture.
+   */
+  person: z
+    .object({ id: z.number().int(), name: LocalizedText, organization: OrganizationRef.nullable() })
+    .nullable(),
   lastSignInAt: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -39,6 +47,8 @@ export const CreateAccountBody = z.strictObject({
   /** Omit to have the platform generate one, shown once in the response. */
   password: z.string().min(12, 'at least 12 characters').max(1024).optional(),
   grants: z.array(GrantInput).max(50).default([]),
+  /** The person record this account belongs to (one account per person). */
+  personId: Id.nullable().optional(),
 });
 export type CreateAccountBody = z.infer<typeof CreateAccountBody>;
 
@@ -52,6 +62,8 @@ export const UpdateAccountBody = z.strictObject({
   displayName: z.string().trim().min(1).max(100).optional(),
   locale: Locale.optional(),
   status: AccountStatus.optional(),
+  /** Links the account to a person record, or unlinks it (null). */
+  personId: Id.nullable().optional(),
 });
 
 export const GrantParams = z.strictObject({

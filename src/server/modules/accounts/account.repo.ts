@@ -19,7 +19,9 @@ export async function updateAccountAtVersion(
   db: Db,
   id: number,
   version: number,
-  changes: Partial<Pick<AccountRow, 'display_name' | 'locale' | 'status' | 'password_hash' | 'updated_at'>>,
+  changes: Partial<
+    Pick<AccountRow, 'display_name' | 'locale' | 'status' | 'password_hash' | 'person_id' | 'updated_at'>
+  >,
 ): Promise<AccountRow | undefined> {
   return db
     .updateTable('accounts')
@@ -142,4 +144,34 @@ export async function setAccountPassword(
     .set((eb) => ({ password_hash: passwordHash, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+/** The people (with their organization) behind these person ids, for account answers. */
+export async function listAccountPeople(db: Db, personIds: number[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('people as p')
+    .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select([
+      'p.id',
+      'p.name_ja',
+      'p.name_en',
+      'o.id as organization_id',
+      'o.kind as organization_kind',
+      'o.name_ja as organization_name_ja',
+      'o.name_en as organization_name_en',
+    ])
+    .where('p.id', 'in', personIds)
+    .execute();
+}
+
+/** Another account already linked to this person, if any. */
+export async function findAccountOfPerson(
+  db: Db,
+  personId: number,
+  exceptAccountId: number | null,
+): Promise<AccountRow | undefined> {
+  let query = db.selectFrom('accounts').selectAll().where('person_id', '=', personId);
+  if (exceptAccountId !== null) query = query.where('id', '!=', exceptAccountId);
+  return query.executeTakeFirst();
 }

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { audit } from '../audit/audit.service';
 import { grantResponsesByAccount } from './grant-responses';
 import { requireOrganization } from '../organizations/organization.service';
+import { requirePerson } from '../people/person.service';
 import { revokeAccountSessions } from '../auth/auth.repo';
 import { toSelfResponse } from '../auth/auth.service';
 import { requirePermission } from '../auth/authorize';
@@ -18,9 +19,11 @@ import {
   countAccounts,
   findAccountByEmail,
   findAccountById,
+  findAccountOfPerson,
   findClusterIdByKey,
   insertAccount,
   insertGrant,
+  listAccountPeople,
   listAccounts,
   listActiveGrants,
   revokeGrant,
@@ -30,9 +33,29 @@ import {
 import type { AccountRow, RoleGrantRow } from './account.table';
 
 async function toAccountResponses(db: Db, rows: AccountRow[]): Promise<AccountResponse[]> {
-  const grants = await grantResponsesByAccount(
-    db,
-    rows.map((r) => r.id),
+  const [grants, people] = await Promise.all([
+    grantResponsesByAccount(
+      db,
+      rows.map((r) => r.id),
+    ),
+    listAccountPeople(db, [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))]),
+  ]);
+  const personById = new Map(
+    people.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        name: { ja: p.name_ja, en: p.name_en },
+        organization:
+          p.organization_id === null
+            ? null
+            : {
+                id: p.organization_id,
+                kind: p.organization_kind!,
+                name: { ja: p.organization_name_ja!, en: p.organization_name_en! },
+              },
+      },
+    ]),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -41,6 +64,7 @@ async function toAccountResponses(db: Db, rows: AccountRow[]): Promise<AccountRe
     locale: r.locale === 'en' ? 'en' : 'ja',
     status: r.status === 'disabled' ? 'disabled' : 'active',
     grants: grants.get(r.id) ?? [],
+    person: r.person_id === null ? null : (personById.get(r.person_id) ?? null),
     lastSignInAt: r.last_sign_in_at,
     version: r.version,
     createdAt: r.created_at,
@@ -102,6 +126,7 @@ function accountSnapshot(a: AccountRow) {
     displayName: a.display_name,
     locale: a.locale,
     status: a.status,
+    personId: a.person_id,
     version: a.version,
   };
 }
@@ -112,6 +137,19 @@ function duplicateEmail(email: string): AppError {
   });
 }
 
+/**
+ * The person an account may be linked to: it exists and no other account is linked to it (422
+ * UNKNOWN_REFERENCE / 409 DUPLICATE naming body.personId).
+ */
+async function checkPersonLink(db: Db, personId: number, accountId: number | null): Promise<void> {
+  await requirePerson(db, personId, 'body.personId');
+  const other = await findAccountOfPerson(db, personId, accountId);
+  if (other)
+    throw new AppError('DUPLICATE', `Person ${personId} is already linked to the account ${other.email}`, {
+      errors: [{ field: 'body.personId', message: 'already linked to another account' }],
+    });
+}
+
 /** Creates an account with its grants; without a password one is generated and returned once. */
 export async function createAccount(
   ctx: ServiceContext,
@@ -120,6 +158,7 @@ export async function createAccount(
   requirePermission(ctx.actor, 'account:manage');
   const grants = await Promise.all(body.grants.map((g, i) => resolveGrant(ctx.db, g, `body.grants.${i}`)));
   if (await findAccountByEmail(ctx.db, body.email)) throw duplicateEmail(body.email);
+  if (body.personId != null) await checkPersonLink(ctx.db, body.personId, null);
   const generatedPassword = body.password ? null : generatePassword();
   const passwordHash = await hashPassword(body.password ?? generatedPassword!);
   const at = ctx.now().toISOString();
@@ -132,7 +171,7 @@ export async function createAccount(
         display_name: body.displayName,
         locale: body.locale,
         status: 'active',
-        person_id: null,
+        person_id: body.personId ?? null,
         last_sign_in_at: null,
         created_at: at,
         updated_at: at,
@@ -200,6 +239,7 @@ export async function updateAccount(
     displayName?: string | undefined;
     locale?: 'ja' | 'en' | undefined;
     status?: 'active' | 'disabled' | undefined;
+    personId?: number | null | undefined;
   },
 ): Promise<AccountResponse> {
   requirePermission(ctx.actor, 'account:manage');
@@ -208,6 +248,7 @@ export async function updateAccount(
       errors: [{ field: 'body.status', message: 'cannot disable yourself' }],
     });
   }
+  if (body.personId != null) await checkPersonLink(ctx.db, body.personId, id);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const before = await getAccountRow(trx, id);
     const at = ctx.now().toISOString();
@@ -215,6 +256,7 @@ export async function updateAccount(
       ...(body.displayName !== undefined ? { display_name: body.displayName } : {}),
       ...(body.locale !== undefined ? { locale: body.locale } : {}),
       ...(body.status !== undefined ? { status: body.status } : {}),
+      ...(body.personId !== undefined ? { person_id: body.personId } : {}),
       updated_at: at,
     });
     if (!after) throw versionConflict('account', id, before.version);

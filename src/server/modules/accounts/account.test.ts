@@ -3,6 +3,7 @@ import { ENGINES } from '../../../../test/support/engines';
 import {
   createAccount,
   createOrganization,
+  createPerson,
   expectProblem,
   lastAuditEntry,
   signInNew,
@@ -315,6 +316,78 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
 
       expectProblem(res, 422, 'RULE_VIOLATION', 'body.status');
       expect((await admin.get(`/api/v1/accounts/${adminId}`)).body.status).toBe('active');
+    });
+  });
+
+  describe('the person behind an account', () => {
+    it('links an account to a person on creation and by update, with the affiliation shown, audited', async () => {
+      const university = await createOrganization(admin, { kind: 'university', prefectureCode: '01' });
+      const person = await createPerson(admin, { organizationId: university.id });
+      const made = await admin.post('/api/v1/accounts', newAccountBody({ personId: person.id }));
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      expect(made.body.account.person).toMatchObject({
+        id: person.id,
+        organization: { id: university.id, kind: 'university' },
+      });
+
+      const other = (await admin.post('/api/v1/accounts', newAccountBody())).body.account;
+      expect(other.person).toBeNull();
+      const second = await createPerson(admin);
+      const linked = await admin.patch(`/api/v1/accounts/${other.id}`, {
+        version: other.version,
+        personId: second.id,
+      });
+      expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+      expect(linked.body.person).toMatchObject({ id: second.id, organization: null });
+      const entry = await lastAuditEntry(t);
+      expect(entry.action).toBe('account.update');
+      expect(JSON.parse(entry.after_json!)).toMatchObject({ personId: second.id });
+      const unlinked = await admin.patch(`/api/v1/accounts/${other.id}`, {
+        version: linked.body.version,
+        personId: null,
+      });
+      expect(unlinked.body.person).toBeNull();
+    });
+
+    it('refuses an unknown person and a person linked to another account, writing nothing', async () => {
+      const person = await createPerson(admin);
+      const first = await admin.post('/api/v1/accounts', newAccountBody({ personId: person.id }));
+      expect(first.status).toBe(201);
+      const before = await snapshotCounts(t);
+      expectProblem(
+        await admin.post('/api/v1/accounts', newAccountBody({ personId: person.id })),
+        409,
+        'DUPLICATE',
+        'body.personId',
+      );
+      expectProblem(
+        await admin.post('/api/v1/accounts', newAccountBody({ personId: 9_999_999 })),
+        422,
+        'UNKNOWN_REFERENCE',
+        'body.personId',
+      );
+      const other = (await admin.post('/api/v1/accounts', newAccountBody())).body.account;
+      const after = await snapshotCounts(t);
+      expectProblem(
+        await admin.patch(`/api/v1/accounts/${other.id}`, { version: other.version, personId: person.id }),
+        409,
+        'DUPLICATE',
+        'body.personId',
+      );
+      expectProblem(
+        await admin.patch(`/api/v1/accounts/${other.id}`, { version: other.version, personId: 'x' }),
+        400,
+        'VALIDATION_FAILED',
+        'body.personId',
+      );
+      expect(await snapshotCounts(t)).toEqual(after);
+      expect(after.accounts).toBe(before.accounts! + 1);
+      // Re-linking an account to its own person is no conflict.
+      const self = await admin.patch(`/api/v1/accounts/${first.body.account.id}`, {
+        version: first.body.account.version,
+        personId: person.id,
+      });
+      expect(self.status, JSON.stringify(self.body)).toBe(200);
     });
   });
 

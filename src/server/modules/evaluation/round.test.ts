@@ -249,11 +249,14 @@ describe.each(ENGINES)('evaluation rounds on %s', (engine) => {
     const university = await createOrganization(officer, { kind: 'university', prefectureCode: '01' });
     const person = await createPerson(officer, { organizationId: university.id });
     const evaluator = await signInNew(t, 'evaluator');
-    await t.database.db
-      .updateTable('accounts')
-      .set({ person_id: person.id })
-      .where('id', '=', evaluator.id)
-      .execute();
+    // An administrator links the evaluator's account to the person record.
+    const admin = (await signInNew(t, 'administrator')).client;
+    const account = (await admin.get(`/api/v1/accounts/${evaluator.id}`)).body as { version: number };
+    const linked = await admin.patch(`/api/v1/accounts/${evaluator.id}`, {
+      version: account.version,
+      personId: person.id,
+    });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
     const other = await signInNew(t, 'evaluator');
     for (const id of [evaluator.id, other.id])
       expect(
