@@ -3,16 +3,9 @@
  * real API, so a page that breaks on the shape it is given fails here rather than in the browser.
  * Both features are rendered here, in the app layer, as one flow; neither feature imports the other.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createElement as h } from 'react';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources';
-import { DisplayPreferencesProvider } from '../lib/display-preferences';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app';
 import { createOrganization, signInNew } from '../../../test/support/factories';
 import { insertCall } from '../../../test/support/selection';
@@ -21,37 +14,7 @@ import { CallProposalsPage } from '../features/selection-calls/pages/CallProposa
 import { CallsPage } from '../features/selection-calls/pages/CallsPage';
 import { ProposalEditorPage } from '../features/selection-proposals/pages/ProposalEditorPage';
 import { ProposalsPage } from '../features/selection-proposals/pages/ProposalsPage';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-function render(el: ReactElement, seed: [unknown[], unknown][], path: string, route: string) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
+import { renderPage as render } from '../../../test/support/render-page';
 
 describe('calls and proposals pages', () => {
   let t: TestApp;

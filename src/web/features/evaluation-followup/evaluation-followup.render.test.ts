@@ -5,19 +5,12 @@
  * ¥400M and ¥500M: a page that breaks on the shape it is given fails here rather than in the
  * browser. The e2e suite covers interaction.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createElement as h } from 'react';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationPlanResponse } from '../../../contracts/evaluation-allocation';
 import type { RoundDetail } from '../../../contracts/evaluation-rounds';
-import { resources } from '../../i18n/resources';
 import { ApiError } from '../../lib/api-client';
-import { DisplayPreferencesProvider } from '../../lib/display-preferences';
 import { roundQueryOptions } from '../../lib/rounds';
 import { signInNew, unique } from '../../../../test/support/factories';
 import type { HttpClient } from '../../../../test/support/http-client';
@@ -33,60 +26,9 @@ import { toRuleBody } from './components/allocation-rule';
 import { initialRuleDraft } from './components/AllocationWhatIf';
 import { AllocationPage } from './pages/AllocationPage';
 import { FindingsPage } from './pages/FindingsPage';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+import { renderPage as render, textOf } from '../../../../test/support/render-page';
 
 const M = 1_000_000;
-
-function render(
-  el: ReactElement,
-  seed: [readonly unknown[], unknown][],
-  path: string,
-  route: string,
-  failed: [readonly unknown[], ApiError][] = [],
-) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  for (const [queryKey, error] of failed)
-    qc.getQueryCache()
-      .build(qc, { queryKey })
-      .setState({ status: 'error', fetchStatus: 'idle', error, data: undefined, errorUpdatedAt: 1 });
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-/** Text as the reader sees it: tags dropped, React's text separators and entities undone. */
-function textOf(html: string): string {
-  return html
-    .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 describe('evaluation follow-up pages', () => {
   let t: TestApp;

@@ -4,16 +4,9 @@
  * weighting member, the officer (names, versions, lock), an evaluator (own clusters, a conflict,
  * a draft, a submission) and the officers' progress board. The e2e suite covers interaction.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createElement as h } from 'react';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../i18n/resources';
-import { DisplayPreferencesProvider } from '../../lib/display-preferences';
 import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
 import { signInNew, unique } from '../../../../test/support/factories';
 import type { HttpClient } from '../../../../test/support/http-client';
@@ -21,37 +14,7 @@ import { SCORED_CRITERIA } from '../../../../test/support/scored-round';
 import { GradingFormPage } from './pages/GradingFormPage';
 import { GradingPage } from './pages/GradingPage';
 import { WeightsPage } from './pages/WeightsPage';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-function render(el: ReactElement, seed: [readonly unknown[], unknown][], path: string, route: string) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
+import { renderPage as render } from '../../../../test/support/render-page';
 
 const W = (tech: number, biz: number, future: number) => ({
   'progress.tech': tech,

@@ -5,13 +5,8 @@
  * the public results with findings and a cluster's results across rounds. A page that breaks on
  * the shape it is given, or shows a name it must not, fails here rather than in the browser.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createElement as h } from 'react';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_PERTURBATION,
@@ -19,8 +14,6 @@ import {
   DEFAULT_STABILITY_TRIALS,
   type RoundScoresResponse,
 } from '../../../contracts/evaluation-results';
-import { resources } from '../../i18n/resources';
-import { DisplayPreferencesProvider } from '../../lib/display-preferences';
 import { signInNew } from '../../../../test/support/factories';
 import type { HttpClient } from '../../../../test/support/http-client';
 import {
@@ -34,43 +27,13 @@ import { ClusterScoreDetail } from './components/ClusterScoreDetail';
 import { PublicEvaluationsPage } from './pages/PublicEvaluationsPage';
 import { PublicRoundResultsPage } from './pages/PublicRoundResultsPage';
 import { RoundScoresPage } from './pages/RoundScoresPage';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+import { renderPage as render } from '../../../../test/support/render-page';
 
 const DEFAULT_QUERY = {
   trials: DEFAULT_STABILITY_TRIALS,
   perturbation: DEFAULT_PERTURBATION,
   seed: DEFAULT_STABILITY_SEED,
 };
-
-function render(el: ReactElement, seed: [readonly unknown[], unknown][], path: string, route: string) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
 
 async function ok(res: Promise<{ status: number; body: unknown }>, status = 200) {
   const answer = await res;

@@ -5,17 +5,10 @@
  * interest) beside a draft round. A page that breaks on the shape it is given fails here rather
  * than in the browser; the e2e suite covers interaction.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createElement as h } from 'react';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundDetail } from '../../../contracts/evaluation-rounds';
-import { resources } from '../../i18n/resources';
-import { DisplayPreferencesProvider } from '../../lib/display-preferences';
 import { roundQueryOptions } from '../../lib/rounds';
 import { SESSION_QUERY_KEY } from '../../lib/session';
 import { signInNew, unique } from '../../../../test/support/factories';
@@ -30,48 +23,7 @@ import { roundsListOptions } from './api/rounds-api';
 import { RoundMembersPage } from './pages/RoundMembersPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
 import { RoundsPage } from './pages/RoundsPage';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-function render(el: ReactElement, seed: [readonly unknown[], unknown][], path: string, route: string) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-/** Text as the reader sees it: tags dropped, React's text separators and entities undone. */
-function textOf(html: string): string {
-  return html
-    .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
+import { renderPage as render, textOf } from '../../../../test/support/render-page';
 
 describe('evaluation round pages', () => {
   let t: TestApp;

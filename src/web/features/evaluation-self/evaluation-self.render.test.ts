@@ -4,16 +4,9 @@
  * a draft with a file, an evaluator before and after submission, the officer who can reopen it,
  * and the interview schedule as officers, evaluators and headquarters see it.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createElement as h } from 'react';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../i18n/resources';
-import { DisplayPreferencesProvider } from '../../lib/display-preferences';
 import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
 import { signInNew, unique } from '../../../../test/support/factories';
 import type { HttpClient } from '../../../../test/support/http-client';
@@ -21,41 +14,11 @@ import { multipart } from '../../../../test/support/uploads';
 import { InterviewsPage } from './pages/InterviewsPage';
 import { SelfEvaluationPage } from './pages/SelfEvaluationPage';
 import { SelfEvaluationsPage } from './pages/SelfEvaluationsPage';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+import { renderPage as render } from '../../../../test/support/render-page';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const NARRATIVE = 'Research on embedded software progressed as planned';
 const MINUTES = 'The cluster explained its patent strategy';
-
-function render(el: ReactElement, seed: [readonly unknown[], unknown][], path: string, route: string) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
 
 async function ok(client: HttpClient, url: string) {
   const res = await client.get(url);

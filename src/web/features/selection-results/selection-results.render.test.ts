@@ -3,16 +3,8 @@
  * page that breaks on the shape it is given fails here rather than in the browser. The e2e suite
  * covers interaction; this covers every view of the contract: officer, proposer and public.
  */
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { createElement as h } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../i18n/resources';
-import { DisplayPreferencesProvider } from '../../lib/display-preferences';
 import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
 import { createOrganization, signInNew, createAccount } from '../../../../test/support/factories';
 import { CRITERION_KEYS, insertCall, insertProposal } from '../../../../test/support/selection';
@@ -20,37 +12,7 @@ import { CallResultsPage } from './pages/CallResultsPage';
 import { PublicSelectionCallPage } from './pages/PublicSelectionCallPage';
 import { PublicSelectionPage } from './pages/PublicSelectionPage';
 import { ProposalResultPanel } from './components/ProposalResultPanel';
-
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: resources.ja }, en: { translation: resources.en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-function render(el: ReactElement, seed: [unknown[], unknown][], path: string, route: string) {
-  const qc = new QueryClient();
-  for (const [k, v] of seed) qc.setQueryData(k, v);
-  return renderToString(
-    h(
-      MantineProvider,
-      null,
-      h(
-        QueryClientProvider,
-        { client: qc },
-        h(
-          DisplayPreferencesProvider,
-          null,
-          h(
-            MemoryRouter,
-            { initialEntries: [path] },
-            h(Routes, null, h(Route, { path: route, element: el })),
-          ),
-        ),
-      ),
-    ),
-  );
-}
+import { renderPage as render } from '../../../../test/support/render-page';
 
 describe('selection results pages', () => {
   let t: TestApp;
