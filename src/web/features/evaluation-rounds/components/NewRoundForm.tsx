@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  NumberInput,
   Radio,
   SegmentedControl,
   Select,
@@ -28,6 +27,7 @@ import { useFormatters, useLocalize } from '../../../lib/format';
 import { clustersQueryOptions } from '../../clusters/api/clusters-api';
 import { useCreateRound, useRoundTemplates } from '../api/rounds-api';
 import { PhaseDatesEditor } from './PhaseDatesEditor';
+import { RoundYearFields } from './RoundYearFields';
 import { defaultBands, defaultPhases, defaultScale } from './round-defaults';
 import { ScaleBandsEditor } from './ScaleBandsEditor';
 
@@ -112,37 +112,17 @@ export function NewRoundForm({ onCreated }: { onCreated: (round: RoundDetail) =>
             ]}
           />
         </div>
-        <TextInput
-          label={t('evaluationRounds.form.titleJa')}
-          value={titleJa}
-          onChange={(e) => setTitleJa(e.currentTarget.value)}
-          error={errorOf('body.title.ja') ?? errorOf('body.title')}
-          placeholder="平成16年度 知的クラスター創成事業 中間評価"
-        />
-        <TextInput
-          label={t('evaluationRounds.form.titleEn')}
-          value={titleEn}
-          onChange={(e) => setTitleEn(e.currentTarget.value)}
-          error={errorOf('body.title.en')}
-          placeholder="FY2004 intermediate evaluation of the Knowledge Cluster Initiative"
-        />
-        <NumberInput
-          label={t('evaluationRounds.form.fiscalYear')}
-          description={f.fy(fiscalYear)}
-          value={fiscalYear}
-          min={2001}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && changeYear(v)}
-          error={errorOf('body.fiscalYear')}
-        />
-        <NumberInput
-          label={t('evaluationRounds.form.allocationFiscalYear')}
-          description={t('evaluationRounds.form.allocationHelp', { fy: f.fy(allocationFy) })}
-          value={allocationFy}
-          min={2001}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && setAllocationFy(v)}
-          error={errorOf('body.allocationFiscalYear')}
+        <RoundYearFields
+          values={{ titleJa, titleEn, fiscalYear, allocationFy }}
+          onTitleJa={setTitleJa}
+          onTitleEn={setTitleEn}
+          onFiscalYear={changeYear}
+          onAllocationFy={setAllocationFy}
+          errorOf={errorOf}
+          placeholders={{
+            ja: '平成16年度 知的クラスター創成事業 中間評価',
+            en: 'FY2004 intermediate evaluation of the Knowledge Cluster Initiative',
+          }}
         />
       </SimpleGrid>
 

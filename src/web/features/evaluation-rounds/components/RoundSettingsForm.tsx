@@ -1,14 +1,14 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundDetail, RoundPhase, UpdateRoundBody } from '../../../../contracts/evaluation-rounds';
 import { ROUND_PHASES } from '../../../../contracts/evaluation-rounds';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isApiError } from '../../../lib/api-client';
-import { useFormatters } from '../../../lib/format';
 import { useUpdateRound } from '../api/rounds-api';
 import { CriteriaTreeEditor } from './CriteriaTreeEditor';
 import { PhaseDatesEditor } from './PhaseDatesEditor';
+import { RoundYearFields } from './RoundYearFields';
 import { defaultPhases } from './round-defaults';
 import { ScaleBandsEditor } from './ScaleBandsEditor';
 
@@ -25,7 +25,6 @@ function allPhases(round: RoundDetail): RoundPhase[] {
  */
 export function RoundSettingsForm({ round, onSaved }: { round: RoundDetail; onSaved: () => void }) {
   const { t } = useTranslation();
-  const f = useFormatters();
   const update = useUpdateRound(round.key);
   const draft = round.status === 'draft';
   const [titleJa, setTitleJa] = useState(round.title.ja);
@@ -55,35 +54,13 @@ export function RoundSettingsForm({ round, onSaved }: { round: RoundDetail; onSa
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t('evaluationRounds.form.titleJa')}
-          value={titleJa}
-          onChange={(e) => setTitleJa(e.currentTarget.value)}
-          error={errorOf('body.title.ja') ?? errorOf('body.title')}
-        />
-        <TextInput
-          label={t('evaluationRounds.form.titleEn')}
-          value={titleEn}
-          onChange={(e) => setTitleEn(e.currentTarget.value)}
-          error={errorOf('body.title.en')}
-        />
-        <NumberInput
-          label={t('evaluationRounds.form.fiscalYear')}
-          description={f.fy(fiscalYear)}
-          value={fiscalYear}
-          min={2001}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && setFiscalYear(v)}
-          error={errorOf('body.fiscalYear')}
-        />
-        <NumberInput
-          label={t('evaluationRounds.form.allocationFiscalYear')}
-          description={t('evaluationRounds.form.allocationHelp', { fy: f.fy(allocationFy) })}
-          value={allocationFy}
-          min={2001}
-          max={2100}
-          onChange={(v) => typeof v === 'number' && setAllocationFy(v)}
-          error={errorOf('body.allocationFiscalYear')}
+        <RoundYearFields
+          values={{ titleJa, titleEn, fiscalYear, allocationFy }}
+          onTitleJa={setTitleJa}
+          onTitleEn={setTitleEn}
+          onFiscalYear={setFiscalYear}
+          onAllocationFy={setAllocationFy}
+          errorOf={errorOf}
         />
       </SimpleGrid>
       <Title order={4}>{t('evaluationRounds.form.phases')}</Title>
