@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserEnv, HAS_BROWSER, seriousViolations, startBrowserEnv } from './browser-harness';
+import { systemContext } from '../../src/server/context';
+import { createOrganization } from '../../src/server/modules/organizations/organization.service';
+import { createPerson } from '../../src/server/modules/people/person.service';
 
 async function signIn(page: Page, email: string, password: string, locale: 'ja' | 'en'): Promise<void> {
   await page.goto('/sign-in');
@@ -67,6 +70,77 @@ describe.skipIf(!HAS_BROWSER)('signed-in flows in Chromium', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain(officer.email);
     await page.goto('/admin/audit');
     await expect.poll(() => page.locator('main').innerText()).toContain('cluster.update');
+    await context.close();
+  });
+
+  it('lets an administrator link an evaluator account to its person, showing the organization', async () => {
+    const ctx = systemContext(env.database.db, 'e2e');
+    const university = await createOrganization(ctx, {
+      kind: 'university',
+      name: { ja: '北陸先端知識大学', en: 'Hokuriku Advanced Knowledge University' },
+      prefectureCode: '17',
+      url: null,
+      source: 'e2e',
+    });
+    const person = await createPerson(ctx, {
+      name: { ja: '鷹取 一葉', en: 'Ichiyo Takatori' },
+      organizationId: university.id,
+      title: { ja: '', en: '' },
+      email: null,
+      source: 'e2e',
+    });
+    const evaluator = await env.createUser('takatori@univ.example.jp', [{ role: 'evaluator' }]);
+
+    const { context, page } = await env.newPage('en');
+    await signIn(page, admin.email, admin.password, 'en');
+    await page.goto('/admin/users');
+    const row = page.getByRole('row').filter({ hasText: evaluator.email });
+    await expect.poll(() => row.innerText()).toContain('Not linked');
+    await row.getByRole('button', { name: `Manage takatori (${evaluator.email})` }).click();
+
+    const drawer = page.getByRole('dialog', { name: 'Manage account: takatori' });
+    await expect
+      .poll(() => drawer.innerText())
+      .toContain('Conflicts of interest in selection and evaluation are detected');
+    const field = drawer.getByRole('combobox', { name: 'Person', exact: true });
+    await field.click();
+    await field.fill('Takatori');
+    await page.getByRole('option', { name: /Ichiyo Takatori/ }).click();
+    await drawer.getByRole('button', { name: 'Save link', exact: true }).click();
+    await expect.poll(() => drawer.getByRole('status').innerText()).toContain('now linked to the person');
+    const linked = drawer.getByTestId('account-person');
+    await expect.poll(() => linked.innerText()).toContain('Hokuriku Advanced Knowledge University');
+    expect(await linked.innerText()).toContain('Ichiyo Takatori (鷹取 一葉)');
+    await expect.poll(() => row.innerText()).toContain('Hokuriku Advanced Knowledge University');
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), 'the drawer with a linked person').toEqual([]);
+
+    // The same person cannot be linked to a second account: the refusal shows next to the field.
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('row')
+      .filter({ hasText: officer.email })
+      .getByRole('button', { name: /^Manage officer/ })
+      .click();
+    const other = page.getByRole('dialog', { name: 'Manage account: officer' });
+    const otherField = other.getByRole('combobox', { name: 'Person', exact: true });
+    await otherField.click();
+    await otherField.fill('Takatori');
+    await page.getByRole('option', { name: /Ichiyo Takatori/ }).click();
+    await other.getByRole('button', { name: 'Save link', exact: true }).click();
+    await expect.poll(() => otherField.getAttribute('aria-invalid')).toBe('true');
+    const errorId = ((await otherField.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .find((id) => id.endsWith('-error'));
+    expect(await page.locator(`[id="${errorId}"]`).innerText()).toBe(
+      'This person is already linked to another account.',
+    );
+
+    const res = await page.request.get(`${env.baseUrl}/api/v1/accounts?q=takatori`);
+    const accounts = ((await res.json()) as { items: { email: string; person: { id: number } | null }[] })
+      .items;
+    expect(accounts.find((a) => a.email === evaluator.email)?.person?.id).toBe(person.id);
     await context.close();
   });
 

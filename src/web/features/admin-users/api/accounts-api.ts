@@ -1,8 +1,12 @@
-/** Accounts and role grants (administrators): /accounts, /accounts/:id/grants, /accounts/:id/reset-password. */
+/**
+ * Accounts and role grants (administrators): /accounts, /accounts/:id/grants, /accounts/:id/reset-password,
+ * and the people an account can be linked to (/people).
+ */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountResponse, CreateAccountBody, GrantInput } from '../../../../contracts/accounts';
 import type { ClusterSummary } from '../../../../contracts/clusters';
 import type { Page } from '../../../../contracts/common';
+import type { PersonResponse } from '../../../../contracts/people';
 import { api } from '../../../lib/api-client';
 
 export interface AccountListParams {
@@ -42,6 +46,8 @@ export interface UpdateAccountInput {
   displayName?: string;
   locale?: 'ja' | 'en';
   status?: 'active' | 'disabled';
+  /** The person record the account belongs to, or null to unlink it. */
+  personId?: number | null;
 }
 
 export function updateAccount(id: number, body: UpdateAccountInput) {
@@ -84,6 +90,25 @@ export function useAccountMutations() {
     }),
     resetPassword: useMutation({ mutationFn: (id: number) => resetPassword(id), onSuccess }),
   };
+}
+
+/** The person an account is linked to, as AccountResponse carries it. */
+export type AccountPerson = NonNullable<AccountResponse['person']>;
+
+export const PERSON_SEARCH_LIMIT = 20;
+
+/** People whose name matches `q` (GET /people?q=&limit=), for linking an account. */
+export function searchPeople(q: string, signal?: AbortSignal) {
+  return api.get<Page<PersonResponse>>('/people', { q: q || undefined, limit: PERSON_SEARCH_LIMIT }, signal);
+}
+
+export function usePeopleSearch(q: string) {
+  return useQuery({
+    queryKey: ['people', 'search', { q, limit: PERSON_SEARCH_LIMIT }],
+    queryFn: ({ signal }) => searchPeople(q, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
 }
 
 /** Clusters to choose from for a headquarters grant (officers see unpublished ones too). */

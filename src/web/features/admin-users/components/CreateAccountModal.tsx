@@ -22,15 +22,19 @@ import { useLocale } from '../../../lib/format';
 import { useCodeLabel } from '../../../lib/labels';
 import { useFieldErrors } from '../../../lib/use-validation-message';
 import { validateBody } from '../../../lib/validation';
-import { useAccountMutations, type CreatedAccount } from '../api/accounts-api';
+import { useAccountMutations, type AccountPerson, type CreatedAccount } from '../api/accounts-api';
 import { GrantPicker, type GrantDraft } from './GrantPicker';
+import { PersonLinkSelect, usePersonLinkError } from './PersonLink';
 
 interface Props {
   onClose: () => void;
   onCreated: (created: CreatedAccount) => void;
 }
 
-/** New account: e-mail, name, language, an optional password (generated when empty) and its role grants. */
+/**
+ * New account: e-mail, name, language, an optional password (generated when empty), the person it
+ * belongs to (optional) and its role grants.
+ */
 export function CreateAccountModal({ onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -41,9 +45,11 @@ export function CreateAccountModal({ onClose, onCreated }: Props) {
   const [displayName, setDisplayName] = useState('');
   const [accountLocale, setAccountLocale] = useState<'ja' | 'en'>('ja');
   const [password, setPassword] = useState('');
+  const [person, setPerson] = useState<AccountPerson | null>(null);
   const [grants, setGrants] = useState<GrantDraft[]>([]);
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const error = useFieldErrors(errors);
+  const personLinkError = usePersonLinkError();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +58,7 @@ export function CreateAccountModal({ onClose, onCreated }: Props) {
       displayName,
       locale: accountLocale,
       ...(password ? { password } : {}),
+      ...(person ? { personId: person.id } : {}),
       grants: grants.map((g) => g.input),
     };
     const parsed = validateBody(CreateAccountBody, body, locale);
@@ -59,7 +66,11 @@ export function CreateAccountModal({ onClose, onCreated }: Props) {
     setErrors({});
     create.mutate(parsed.data, {
       onSuccess: (created) => onCreated(created),
-      onError: (e) => setErrors(apiFieldErrors(e)),
+      onError: (e) => {
+        const fieldErrors = apiFieldErrors(e);
+        const personError = personLinkError(e);
+        setErrors(personError ? { ...fieldErrors, 'body.personId': personError } : fieldErrors);
+      },
     });
   };
 
@@ -113,6 +124,17 @@ export function CreateAccountModal({ onClose, onCreated }: Props) {
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={error('body.password')}
             visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
+          />
+          <PersonLinkSelect
+            value={person}
+            onChange={(next) => {
+              setPerson(next);
+              setErrors((current) =>
+                Object.fromEntries(Object.entries(current).filter(([field]) => field !== 'body.personId')),
+              );
+            }}
+            description={t('adminUsers.person.whyCreate')}
+            error={error('body.personId')}
           />
           <Divider />
           <Title order={3} size="h4">

@@ -17,13 +17,14 @@ import { useTranslation } from 'react-i18next';
 import type { AccountResponse } from '../../../../contracts/accounts';
 import { useErrorMessage } from '../../../components/ErrorAlert';
 import { isApiError } from '../../../lib/api-client';
-import { useFormatters } from '../../../lib/format';
+import { localize, useFormatters } from '../../../lib/format';
 import { useCodeLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
-import { useAccountMutations } from '../api/accounts-api';
+import { useAccountMutations, type AccountPerson } from '../api/accounts-api';
 import { useGrantLabel } from './GrantBadges';
 import { GeneratedPasswordPanel } from './GeneratedPasswordModal';
 import { GrantPicker } from './GrantPicker';
+import { PersonLinkSelect, usePersonLinkError, usePersonName } from './PersonLink';
 
 interface Props {
   account: AccountResponse;
@@ -31,12 +32,18 @@ interface Props {
 }
 
 type Pending =
-  { kind: 'status' } | { kind: 'revoke'; grantId: number; label: string } | { kind: 'reset' } | null;
+  | { kind: 'status' }
+  | { kind: 'revoke'; grantId: number; label: string }
+  | { kind: 'reset' }
+  | { kind: 'person' }
+  | null;
 
-/** One account: name and language, enable/disable, role grants, password reset. */
+/** One account: name and language, the person it belongs to, enable/disable, role grants, password reset. */
 export function ManageAccountDrawer({ account, onClose }: Props) {
   const { t } = useTranslation();
   const f = useFormatters();
+  const personName = usePersonName();
+  const personLinkError = usePersonLinkError();
   const codeLabel = useCodeLabel();
   const grantLabel = useGrantLabel();
   const message = useErrorMessage();
@@ -48,6 +55,8 @@ export function ManageAccountDrawer({ account, onClose }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [generated, setGenerated] = useState<string | null>(null);
   const [lastError, setLastError] = useState<unknown>(null);
+  const [person, setPerson] = useState<AccountPerson | null>(account.person);
+  const [personError, setPersonError] = useState<string | null>(null);
   const isSelf = self?.id === account.id;
 
   const fail = (error: unknown) => {
@@ -71,6 +80,28 @@ export function ManageAccountDrawer({ account, onClose }: Props) {
     mutations.update.mutate(
       { id: account.id, body },
       { onSuccess: () => ok(t('adminUsers.saved')), onError: fail },
+    );
+  };
+
+  const personChanged = (person?.id ?? null) !== (account.person?.id ?? null);
+  const savePerson = () => {
+    setNotice(null);
+    setPersonError(null);
+    setPending({ kind: 'person' });
+    const personId = person?.id ?? null;
+    mutations.update.mutate(
+      { id: account.id, body: { version: account.version, personId } },
+      {
+        onSuccess: () =>
+          ok(personId === null ? t('adminUsers.person.unlinked') : t('adminUsers.person.linked')),
+        onError: (error) => {
+          const text = personLinkError(error);
+          if (!text) return fail(error);
+          setLastError(null);
+          setPersonError(text);
+          setPending(null);
+        },
+      },
     );
   };
 
@@ -184,6 +215,63 @@ export function ManageAccountDrawer({ account, onClose }: Props) {
                 disabled={displayName.trim() === account.displayName && locale === account.locale}
               >
                 {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </section>
+
+        <Divider />
+
+        <section aria-labelledby="account-person-heading">
+          <Stack gap="sm">
+            <Title order={3} size="h4" id="account-person-heading">
+              {t('adminUsers.person.title')}
+            </Title>
+            <Text size="sm">{t('adminUsers.person.why')}</Text>
+            <Stack gap={2} data-testid="account-person">
+              <Text size="sm">
+                <Text span fw={500}>
+                  {t('adminUsers.person.field')}
+                  {t('common.colon')}
+                </Text>
+                {account.person ? personName(account.person) : t('adminUsers.person.notLinked')}
+              </Text>
+              {account.person ? (
+                <Text size="sm">
+                  <Text span fw={500}>
+                    {t('adminUsers.person.organization')}
+                    {t('common.colon')}
+                  </Text>
+                  {account.person.organization
+                    ? localize(account.person.organization.name, f.locale)
+                    : t('adminUsers.person.noOrganization')}
+                </Text>
+              ) : null}
+            </Stack>
+            {account.person ? null : (
+              <Alert color="amber" variant="light">
+                {t('adminUsers.person.notLinkedWarning')}
+              </Alert>
+            )}
+            <PersonLinkSelect
+              value={person}
+              onChange={(next) => {
+                setPerson(next);
+                setPersonError(null);
+              }}
+              error={personError}
+            />
+            <Group>
+              <Button
+                onClick={savePerson}
+                variant={person === null && account.person ? 'outline' : 'filled'}
+                color={person === null && account.person ? 'red' : undefined}
+                loading={mutations.update.isPending && pending?.kind === 'person'}
+                disabled={!personChanged}
+              >
+                {person === null && account.person
+                  ? t('adminUsers.person.unlink')
+                  : t('adminUsers.person.save')}
               </Button>
             </Group>
           </Stack>

@@ -14,6 +14,7 @@ import { CreateAccountModal } from '../components/CreateAccountModal';
 import { GeneratedPasswordModal } from '../components/GeneratedPasswordModal';
 import { GrantBadges } from '../components/GrantBadges';
 import { ManageAccountDrawer } from '../components/ManageAccountDrawer';
+import { PersonSummary } from '../components/PersonLink';
 
 const PAGE_SIZE = 50;
 
@@ -94,11 +95,12 @@ export function AdminUsersPage() {
               {t('common.noResults')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={860}>
+            <Table.ScrollContainer minWidth={1040}>
               <Table striped highlightOnHover withTableBorder aria-busy={accounts.isFetching}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('adminUsers.fields.displayName')}</Table.Th>
+                    <Table.Th scope="col">{t('adminUsers.person.column')}</Table.Th>
                     <Table.Th scope="col">{t('adminUsers.grants.title')}</Table.Th>
                     <Table.Th scope="col">{t('adminUsers.fields.status')}</Table.Th>
                     <Table.Th scope="col">{t('adminUsers.fields.lastSignInAt')}</Table.Th>
@@ -115,6 +117,9 @@ export function AdminUsersPage() {
                         <Text size="xs" c="dimmed">
                           {account.email}
                         </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <PersonSummary person={account.person} />
                       </Table.Td>
                       <Table.Td>
                         {account.grants.length > 0 ? (
