@@ -390,8 +390,16 @@ export async function getRoundScores(
           .map((r) => keyOf(r.cluster_id))
           .sort();
 
+  // A conflicted evaluator learns nothing of that cluster's grading, not even after scoring opens.
+  const conflictedForMe = new Set(
+    audience === 'evaluator'
+      ? scoring.assignments
+          .filter((a) => a.evaluator_account_id === me && a.conflict_kind !== null)
+          .map((a) => a.cluster_id)
+      : [],
+  );
   const entries: ClusterScoreEntry[] = scoring.ranked
-    .filter((s) => visible(clusterById.get(s.clusterId)!))
+    .filter((s) => visible(clusterById.get(s.clusterId)!) && !conflictedForMe.has(s.clusterId))
     .map((s) => {
       const cluster = clusterById.get(s.clusterId)!;
       const grading = gradingById.get(s.clusterId)!;
@@ -407,10 +415,15 @@ export async function getRoundScores(
         evaluatorCount: fixed ? fixed.evaluator_count : s.evaluatorCount,
         conflictedCount: s.conflicted.length,
         pendingCount: s.notSubmitted.length,
-        evaluators: s.evaluators
-          // Labels follow account order, so this lists A, B, C….
-          .sort((a, b) => a.evaluatorId - b.evaluatorId)
-          .map((e) => ({ evaluator: refOf(e.evaluatorId), score: e.score })),
+        // Individual scores stay inside the round: the public (and headquarters) read the totals,
+        // since letters that follow one evaluator across clusters could be matched to names.
+        evaluators:
+          audience === 'public'
+            ? []
+            : s.evaluators
+                // Labels follow account order, so this lists A, B, C….
+                .sort((a, b) => a.evaluatorId - b.evaluatorId)
+                .map((e) => ({ evaluator: refOf(e.evaluatorId), score: e.score })),
         distribution: fromStored(round, () => gradeDistribution(items, scale, grading.gradings)).map(
           toItemDistribution,
         ),

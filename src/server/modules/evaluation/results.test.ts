@@ -245,6 +245,14 @@ describe.each(ENGINES)('round scores and results on %s', (engine) => {
       ]);
       expect(JSON.stringify(res.body)).not.toContain(names[0]);
       expect(JSON.stringify(res.body)).not.toContain(names[2]);
+      // E3 is conflicted with Sendai: the scores E3 reads leave Sendai out entirely.
+      const asConflicted = await e3.client.get(`/api/v1/rounds/${round.key}/scores`);
+      expect(asConflicted.status, JSON.stringify(asConflicted.body)).toBe(200);
+      expect(asConflicted.body.clusters.map((c: Entry) => c.cluster.key).sort()).toEqual([
+        'hamamatsu',
+        'nagano',
+        'sapporo',
+      ]);
     });
 
     it('keeps the scores from evaluators who have not submitted, from outsiders and from the public until publication', async () => {
@@ -471,6 +479,8 @@ describe.each(ENGINES)('round scores and results on %s', (engine) => {
       const scores = await anonymous.get(`/api/v1/rounds/${round.key}/scores`);
       expect(scores.status, JSON.stringify(scores.body)).toBe(200);
       expect(scores.body).toMatchObject({ audience: 'public', source: 'published', leniency: null });
+      // Totals only: no evaluator's individual score reaches the public.
+      for (const c of scores.body.clusters as Entry[]) expect(c.evaluators).toEqual([]);
       expect(entryOf(scores.body, 'sendai')).toMatchObject({
         rank: 2,
         tiedWith: ['nagano'],
