@@ -49,8 +49,9 @@ export async function listRoundClusters(db: Db, roundId: number): Promise<RoundC
       'clusters.core_organization_id',
     ])
     .where('round_clusters.round_id', '=', roundId)
+    // The programme's own order (the reference data's, north to south), not the keys' romaji order.
     .orderBy('clusters.start_fy')
-    .orderBy('clusters.key')
+    .orderBy('clusters.id')
     .execute();
 }
 
@@ -73,7 +74,10 @@ export async function listRoundMembers(db: Db, roundId: number): Promise<MemberI
     ])
     .where('round_members.round_id', '=', roundId)
     .orderBy('round_members.role')
-    .orderBy('accounts.display_name')
+    // The chair first, then the members in the order they were named.
+    .orderBy('round_members.is_chair', 'desc')
+    .orderBy('round_members.added_at')
+    .orderBy('round_members.account_id')
     .execute();
 }
 
