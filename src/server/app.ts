@@ -34,6 +34,7 @@ import { registerInterviewRoutes } from './modules/evaluation/interview.routes';
 import { registerAllocationRoutes } from './modules/evaluation/allocation.routes';
 import { registerResultRoutes } from './modules/evaluation/results.routes';
 import { registerRoundReportRoutes } from './modules/evaluation/round-report.routes';
+import { registerEvaluationTaskRoutes } from './modules/evaluation/tasks.routes';
 import { registerRoundRoutes } from './modules/evaluation/round.routes';
 import { registerSelfEvaluationRoutes } from './modules/evaluation/self-evaluation.routes';
 import { registerSelectionResultRoutes } from './modules/selection/result.routes';
@@ -134,6 +135,7 @@ export async function buildApp({
   registerGradingRoutes(app);
   registerResultRoutes(app);
   registerRoundReportRoutes(app);
+  registerEvaluationTaskRoutes(app);
   registerAllocationRoutes(app);
   registerSelfEvaluationRoutes(app, {
     dataDir: config.dataDir,

@@ -12,6 +12,7 @@ import {
   officerOf,
   OFFICE,
   only,
+  signedIn,
 } from '../../../../test/support/permission-matrix';
 
 function roundBody() {
@@ -59,6 +60,12 @@ export const ROUNDS_MATRIX: MatrixPart = {
   },
   rows: [
     { method: 'GET', route: '/api/v1/rounds', expect: everyone(200), send: get('/api/v1/rounds') },
+    {
+      method: 'GET',
+      route: '/api/v1/evaluation-tasks',
+      expect: signedIn(200),
+      send: get('/api/v1/evaluation-tasks'),
+    },
     {
       method: 'POST',
       route: '/api/v1/rounds',
