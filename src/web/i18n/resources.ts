@@ -16,6 +16,8 @@ import evaluationResultsEn from '../features/evaluation-results/locales/en.json'
 import evaluationResultsJa from '../features/evaluation-results/locales/ja.json';
 import evaluationFollowupEn from '../features/evaluation-followup/locales/en.json';
 import evaluationFollowupJa from '../features/evaluation-followup/locales/ja.json';
+import evaluationTasksEn from '../features/evaluation-tasks/locales/en.json';
+import evaluationTasksJa from '../features/evaluation-tasks/locales/ja.json';
 import importsEn from '../features/imports/locales/en.json';
 import importsJa from '../features/imports/locales/ja.json';
 import portalEn from '../features/portal/locales/en.json';
@@ -49,6 +51,7 @@ const jaResources = {
   evaluationGrading: evaluationGradingJa,
   evaluationResults: evaluationResultsJa,
   evaluationFollowup: evaluationFollowupJa,
+  evaluationTasks: evaluationTasksJa,
 };
 
 /** English must have every key Japanese has (src/web/i18n/resources.test.ts checks it). */
@@ -68,6 +71,7 @@ const enResources: typeof jaResources = {
   evaluationGrading: evaluationGradingEn,
   evaluationResults: evaluationResultsEn,
   evaluationFollowup: evaluationFollowupEn,
+  evaluationTasks: evaluationTasksEn,
 };
 
 export const resources = { ja: jaResources, en: enResources };
