@@ -36,6 +36,7 @@ export interface RoundClusterInfo {
   core_organization_id: number | null;
 }
 
+/** In the programme's own order (the reference data's, north to south), not the keys' romaji order. */
 export async function listRoundClusters(db: Db, roundId: number): Promise<RoundClusterInfo[]> {
   return db
     .selectFrom('round_clusters')
@@ -49,7 +50,6 @@ export async function listRoundClusters(db: Db, roundId: number): Promise<RoundC
       'clusters.core_organization_id',
     ])
     .where('round_clusters.round_id', '=', roundId)
-    // The programme's own order (the reference data's, north to south), not the keys' romaji order.
     .orderBy('clusters.start_fy')
     .orderBy('clusters.id')
     .execute();
@@ -62,6 +62,7 @@ export interface MemberInfo {
   is_chair: number;
 }
 
+/** Per role the chair first, then the members in the order they were named. */
 export async function listRoundMembers(db: Db, roundId: number): Promise<MemberInfo[]> {
   return db
     .selectFrom('round_members')
@@ -74,7 +75,6 @@ export async function listRoundMembers(db: Db, roundId: number): Promise<MemberI
     ])
     .where('round_members.round_id', '=', roundId)
     .orderBy('round_members.role')
-    // The chair first, then the members in the order they were named.
     .orderBy('round_members.is_chair', 'desc')
     .orderBy('round_members.added_at')
     .orderBy('round_members.account_id')
