@@ -319,13 +319,13 @@ describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese
     await expect.poll(() => text(main)).toContain('6組のうち6組を割り当て、うち1組は利害関係により除外。');
     const matrix = office.getByRole('table').filter({ hasText: KOBE.ja });
     const kobeRow = matrix.getByRole('row').filter({ hasText: KOBE.ja });
-    // Evaluators in name order: Miller, then Sato.
+    // Evaluators in the order they were named: Sato, then Miller.
     expect(await cells(matrix.getByRole('row').first())).toEqual([
       'クラスター',
-      'miller.grades',
       'sato.grades',
+      'miller.grades',
     ]);
-    expect(await cells(kobeRow)).toEqual([KOBE.ja, '同一都道府県', '担当']);
+    expect(await cells(kobeRow)).toEqual([KOBE.ja, '担当', '同一都道府県']);
     expect(await cells(matrix.getByRole('row').filter({ hasText: KYOTO.ja }))).toEqual([
       KYOTO.ja,
       '担当',
@@ -600,7 +600,7 @@ describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese
       '2',
       KOBE.en,
       'A',
-      '3',
+      '3.00',
       '66.7',
       '1',
       '1 conflict of interest',
@@ -636,16 +636,16 @@ describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese
     };
     const kyoto = await breakdown(KYOTO);
     expect(await kyoto.rows()).toEqual([
-      ['Evaluator A — sato.grades', '3.9', '96.7'],
-      ['Evaluator B — miller.grades', '3.6', '86.7'],
+      ['Evaluator A — sato.grades', '3.90', '96.7'],
+      ['Evaluator B — miller.grades', '3.60', '86.7'],
     ]);
     const kobe = await breakdown(KOBE);
-    expect(await kobe.rows()).toEqual([['Evaluator A — sato.grades', '3', '66.7']]);
+    expect(await kobe.rows()).toEqual([['Evaluator A — sato.grades', '3.00', '66.7']]);
     expect(await text(kobe.detail)).toContain('1 evaluator is left out for a conflict of interest.');
     const hamamatsu = await breakdown(HAMAMATSU);
     expect(await hamamatsu.rows()).toEqual([
-      ['Evaluator A — sato.grades', '1.9', '30'],
-      ['Evaluator B — miller.grades', '1.8', '26.7'],
+      ['Evaluator A — sato.grades', '1.90', '30.0'],
+      ['Evaluator B — miller.grades', '1.80', '26.7'],
     ]);
 
     for (const c of [KYOTO, KOBE, HAMAMATSU]) {
@@ -839,14 +839,14 @@ describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese
         comment: (c: string) => COMMENTS[c]![0],
         panel: (cluster: string) => `${cluster}の公表された評価結果（新しい年度順）`,
         rankOf: '3クラスター中1位',
-        kind: '中間評価 · 重み v1',
+        kind: '中間評価 · 重み 第1版',
       },
       en: {
         results: 'Published results in rank order',
         comment: (c: string) => COMMENTS[c]![1],
         panel: (cluster: string) => `Published evaluation results of ${cluster}, newest fiscal year first`,
         rankOf: '1 of 3',
-        kind: 'Intermediate evaluation · weight set v1',
+        kind: 'Intermediate evaluation · weight set version 1',
       },
     } as const;
     for (const locale of ['ja', 'en'] as const) {
@@ -867,7 +867,7 @@ describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese
         '2',
         KOBE[locale],
         'A',
-        '3',
+        '3.00',
         '66.7',
         '1',
         w.comment(KOBE.key),

@@ -62,3 +62,43 @@ export function useErrorMessage(): (error: unknown) => string {
     return t('errors.generic');
   };
 }
+
+/** Refusals that say "not for you" or "not now": the page explains them in its own words. */
+export const ACCESS_ERROR_CODES = [
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'WRONG_PHASE',
+  'CONFLICT_OF_INTEREST',
+] as const;
+export type AccessErrorCode = (typeof ACCESS_ERROR_CODES)[number];
+
+/** The access code of a refusal, or null for any other failure. */
+export function accessErrorCode(error: unknown): AccessErrorCode | null {
+  if (!isApiError(error)) return null;
+  return ACCESS_ERROR_CODES.find((code) => code === error.code) ?? null;
+}
+
+interface AccessErrorAlertProps {
+  error: unknown;
+  /** The page's own explanation per code, in the UI language; a code left out gets the shared one. */
+  messages: Partial<Record<AccessErrorCode, string>>;
+  title?: string;
+  onRetry?: () => void;
+}
+
+/**
+ * A page the reader may not (or not yet) open: a translated explanation of why, without the server's
+ * English detail or a request id (nothing went wrong that support would need to trace). Any other
+ * failure is shown by ErrorAlert.
+ */
+export function AccessErrorAlert({ error, messages, title, onRetry }: AccessErrorAlertProps) {
+  const { t } = useTranslation();
+  const code = accessErrorCode(error);
+  if (code === null) return <ErrorAlert error={error} title={title} onRetry={onRetry} />;
+  return (
+    <Alert color="yellow" variant="light" title={title ?? t('errors.title')} role="alert">
+      <Text size="sm">{messages[code] ?? t(`errors.codes.${code}`)}</Text>
+    </Alert>
+  );
+}

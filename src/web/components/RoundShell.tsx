@@ -1,4 +1,4 @@
-import { Badge, Group, Tabs } from '@mantine/core';
+import { Alert, Badge, Group, Tabs } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -60,6 +60,30 @@ export function visibleRoundSections(round: RoundDetail, account: Account): Roun
   });
 }
 
+/**
+ * Whether the reader may use a section's page at all (by URL too): the officer-only pages and the
+ * groups' own pages. Other sections may serve more readers than their tab shows (headquarters read
+ * their interviews and findings), so their pages decide for themselves.
+ */
+export function roundSectionAllowed(round: RoundDetail, section: RoundSection): boolean {
+  if (round.canManage) return true;
+  switch (section) {
+    case 'members':
+    case 'allocation':
+      return false;
+    case 'weights':
+      return round.myRoles.includes('weighting_member');
+    case 'grading':
+      return round.myRoles.includes('evaluator');
+    case 'overview':
+    case 'self-evaluations':
+    case 'interviews':
+    case 'scores':
+    case 'findings':
+      return true;
+  }
+}
+
 interface RoundShellProps {
   roundKey: string;
   section: RoundSection;
@@ -71,7 +95,8 @@ interface RoundShellProps {
 
 /**
  * Every page of one round: the round's title, status, fiscal year and demo badge, then its
- * sections as tabs (each its own URL, /rounds/:key/<section>), then the section's content.
+ * sections as tabs (each its own URL, /rounds/:key/<section>), then the section's content — or, for
+ * a section hidden from the reader, a notice of whom it is for instead of its content.
  */
 export function RoundShell({ roundKey, section, sectionTitle, actions, children }: RoundShellProps) {
   const { t } = useTranslation();
@@ -109,7 +134,15 @@ export function RoundShell({ roundKey, section, sectionTitle, actions, children 
           ))}
         </Tabs.List>
       </Tabs>
-      {children(r)}
+      {roundSectionAllowed(r, section) ? (
+        children(r)
+      ) : (
+        // Opened by URL although the tab is hidden: say whom the page is for, and load nothing the
+        // server would refuse anyway.
+        <Alert color="gray" variant="light" title={t('evaluationRounds.restricted.title')}>
+          {t(`evaluationRounds.restricted.${section}`)}
+        </Alert>
+      )}
     </>
   );
 }

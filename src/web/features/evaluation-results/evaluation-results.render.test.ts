@@ -144,7 +144,7 @@ describe('evaluation results pages', () => {
     expect(html).toContain('Total score (of 4)');
     // Sapporo 3.7 → 90 on 100; Sendai and Nagano share rank 2 at 3.2; Hamamatsu 4th at 2.
     expect(html).toContain('3.7');
-    expect(html).toContain('>90<');
+    expect(html).toContain('>90.0<');
     expect(html).toContain('(shared)');
     expect(html).toContain('Band S');
     expect(html).toContain('1 conflict of interest');
@@ -195,7 +195,7 @@ describe('evaluation results pages', () => {
     expect(html).toContain('総合点（4点満点）');
     expect(html).toContain('（同順位）');
     expect(html).toContain('クリッペンドルフのα');
-    expect(html).toContain('重み（バージョン1）');
+    expect(html).toContain('重み（第1版）');
     expect(html).toContain('結果の公表');
     await i18n.changeLanguage('en');
   });

@@ -8,6 +8,7 @@ import type {
 import { YenAmount } from '../../../components/YenAmount';
 import { useFormatters, useLocalize } from '../../../lib/format';
 import { displayUnitOf, formatPercent, formatScore } from './followup-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface AllocationTableProps {
   allocation: AllocationPreviewResponse;
@@ -38,7 +39,7 @@ export function AllocationTable({ allocation, ledgerLines, caption }: Allocation
   const totalPercent =
     allocation.currentTotalYen === 0 ? null : (totalChange / allocation.currentTotalYen) * 100;
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1100} scrollAreaProps={scrollRegion()}>
       <Table striped withTableBorder stickyHeader fz="sm">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>

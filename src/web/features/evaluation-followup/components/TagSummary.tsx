@@ -6,6 +6,7 @@ import { type ChartOption, EChart } from '../../../components/EChart';
 import { useLocalize } from '../../../lib/format';
 import { FindingTagBadge, FOLLOW_UP_COLORS, useTagLabel } from './FindingBadges';
 import { summarizeByTag } from './finding-summary';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * Follow-up per issue across the round's clusters: a stacked bar per tag (open, responded, in
@@ -47,7 +48,7 @@ export function TagSummary({ findings }: { findings: readonly Finding[] }) {
         label={t('evaluationFollowup.summary.chartLabel')}
         height={64 + rows.length * 44}
       />
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder striped fz="sm">
           <Table.Caption>{t('evaluationFollowup.summary.caption')}</Table.Caption>
           <Table.Thead>

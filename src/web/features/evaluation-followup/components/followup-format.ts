@@ -2,10 +2,8 @@
 import type { YenUnit } from '../../../../domain/money';
 import type { AppLocale } from '../../../i18n';
 
-/** A total score on the round's points scale, to two decimals (3.70). */
-export function formatScore(score: number | null): string {
-  return score === null ? '–' : score.toFixed(2);
-}
+/** A total score on the round's points scale: the same two decimals as the results pages (3.70). */
+export { formatScore } from '../../../lib/score-format';
 
 const percentFormats: Record<AppLocale, Intl.NumberFormat> = {
   ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),

@@ -9,6 +9,8 @@ import { useFormatters, useLocalize } from '../../../lib/format';
 import { roundPath } from '../../../lib/rounds';
 import { useGradingProgress } from '../api/evaluation-grading-api';
 import { GRADING_STATE_COLOR, type GradingState, gradingState } from './grading-status';
+import { scrollRegion } from '../../../lib/scroll-region';
+import { phaseOf } from './PhaseNotice';
 
 type Pair = GradingProgressResponse['pairs'][number];
 
@@ -70,9 +72,17 @@ function ProgressMatrix({ round, progress }: { round: RoundDetail; progress: Gra
         ))}
       </Group>
       <Text size="sm" c="dimmed">
-        {t('evaluationGrading.board.note', { items: progress.itemCount })}
+        {t(
+          phaseOf(round.status) === 'after'
+            ? 'evaluationGrading.board.noteScored'
+            : 'evaluationGrading.board.note',
+          { items: progress.itemCount },
+        )}
       </Text>
-      <Table.ScrollContainer minWidth={280 + evaluators.length * 140}>
+      <Table.ScrollContainer
+        minWidth={280 + evaluators.length * 140}
+        scrollAreaProps={scrollRegion(t('evaluationGrading.board.title'))}
+      >
         <Table withTableBorder withColumnBorders>
           <Table.Thead>
             <Table.Tr>

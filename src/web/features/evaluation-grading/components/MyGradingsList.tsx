@@ -9,6 +9,7 @@ import { roundPath } from '../../../lib/rounds';
 import { useSession } from '../../../lib/session';
 import { useMyGradings } from '../api/evaluation-grading-api';
 import { GRADING_STATE_COLOR, gradingState } from './grading-status';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * The evaluator's clusters: how far each grading has come and a link to its form; clusters the
@@ -40,7 +41,7 @@ export function MyGradingsList({ round }: { round: RoundDetail }) {
       {items.length === 0 && conflicted.length === 0 ? (
         <Text c="dimmed">{t('evaluationGrading.mine.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={640} scrollAreaProps={scrollRegion()}>
           <Table withTableBorder highlightOnHover>
             <Table.Thead>
               <Table.Tr>

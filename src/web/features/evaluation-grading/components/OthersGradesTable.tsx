@@ -2,6 +2,7 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GradingView } from '../../../../contracts/evaluation-grading';
 import { useLocalize } from '../../../lib/format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * The other evaluators' grades of the cluster, anonymised (A, B…): the API gives them only from
@@ -19,7 +20,10 @@ export function OthersGradesTable({ view }: { view: GradingView }) {
       <Text size="sm" c="dimmed">
         {t('evaluationGrading.others.intro')}
       </Text>
-      <Table.ScrollContainer minWidth={320 + view.others.length * 200}>
+      <Table.ScrollContainer
+        minWidth={320 + view.others.length * 200}
+        scrollAreaProps={scrollRegion(t('evaluationGrading.others.title'))}
+      >
         <Table withTableBorder withColumnBorders>
           <Table.Thead>
             <Table.Tr>

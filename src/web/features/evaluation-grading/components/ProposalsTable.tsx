@@ -4,6 +4,13 @@ import type { WeightsResponse } from '../../../../contracts/evaluation-grading';
 import { useFormatters, useLocalize } from '../../../lib/format';
 import { groupItems } from './criteria-items';
 import { previewMean } from './weight-math';
+import { scrollRegion } from '../../../lib/scroll-region';
+
+/** The sum of a member's figures as entered (the mean column normalises each to 100). */
+function proposalTotal(weights: Readonly<Record<string, number>>): string {
+  const total = Object.values(weights).reduce((sum, w) => sum + w, 0);
+  return String(Number(total.toFixed(3)));
+}
 
 /**
  * Every member's proposal side by side (officers see names, members see each other as A, B…) and
@@ -33,7 +40,7 @@ export function ProposalsTable({ view }: { view: WeightsResponse }) {
             : 'evaluationGrading.proposals.introAnonymous',
         )}
       </Text>
-      <Table.ScrollContainer minWidth={360 + view.proposals.length * 110}>
+      <Table.ScrollContainer minWidth={360 + view.proposals.length * 110} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder withColumnBorders>
           <Table.Thead>
             <Table.Tr>
@@ -74,13 +81,26 @@ export function ProposalsTable({ view }: { view: WeightsResponse }) {
           ))}
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Th scope="row">{t('evaluationGrading.proposals.proposedAt')}</Table.Th>
+              <Table.Th scope="row">{t('evaluationGrading.proposals.total')}</Table.Th>
+              {view.proposals.map((p, i) => (
+                <Table.Td key={i} ta="right">
+                  {proposalTotal(p.weights)}
+                </Table.Td>
+              ))}
+              <Table.Td ta="right" fw={600}>
+                {mean ? '100.0' : '—'}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="row" fw={400}>
+                {t('evaluationGrading.proposals.proposedAt')}
+              </Table.Th>
               {view.proposals.map((p, i) => (
                 <Table.Td key={i} ta="right">
                   <Text size="xs">{f.dateTime(p.updatedAt)}</Text>
                 </Table.Td>
               ))}
-              <Table.Td ta="right">{mean ? '100.0' : '—'}</Table.Td>
+              <Table.Td />
             </Table.Tr>
           </Table.Tfoot>
         </Table>

@@ -20,6 +20,7 @@ import { useProposeWeights } from '../api/evaluation-grading-api';
 import { groupItems } from './criteria-items';
 import { GradingErrorAlert } from './GradingErrorAlert';
 import { previewNormalised } from './weight-math';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface Props {
   roundKey: string;
@@ -59,7 +60,7 @@ export function WeightProposalForm({ roundKey, view }: Props) {
       <Text size="sm" c="dimmed">
         {t(editable ? 'evaluationGrading.proposal.intro' : 'evaluationGrading.proposal.closed')}
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={640} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder>
           <Table.Thead>
             <Table.Tr>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WeightSetView, WeightsResponse } from '../../../../contracts/evaluation-grading';
 import { useFormatters, useLocalize } from '../../../lib/format';
 import { formatWeight } from './weight-math';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface Props {
   view: WeightsResponse;
@@ -17,7 +18,7 @@ export function WeightSetVersionsTable({ view, onLock }: Props) {
   const localize = useLocalize();
   const labels = new Map(view.items.map((i, n) => [i.key, `${n + 1}. ${localize(i.label)}`]));
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={760} scrollAreaProps={scrollRegion()}>
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>

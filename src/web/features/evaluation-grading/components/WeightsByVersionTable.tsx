@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WeightSetView, WeightsResponse } from '../../../../contracts/evaluation-grading';
 import { useLocalize } from '../../../lib/format';
 import { groupItems } from './criteria-items';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * The weights of every version item by item (the shown tenths, summing to 100.0), the version
@@ -16,7 +17,7 @@ export function WeightsByVersionTable({ view, current }: { view: WeightsResponse
   const highlight = (set: WeightSetView) =>
     set.version === current.version ? 'var(--mantine-color-blue-0)' : undefined;
   return (
-    <Table.ScrollContainer minWidth={360 + sets.length * 90}>
+    <Table.ScrollContainer minWidth={360 + sets.length * 90} scrollAreaProps={scrollRegion()}>
       <Table withTableBorder withColumnBorders>
         <Table.Thead>
           <Table.Tr>

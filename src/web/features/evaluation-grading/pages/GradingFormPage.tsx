@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { RoundDetail } from '../../../../contracts/evaluation-rounds';
 import { LoadingState } from '../../../components/LoadingState';
 import { RoundShell } from '../../../components/RoundShell';
-import { isApiError } from '../../../lib/api-client';
+import { ACCESS_ERROR_CODES, AccessErrorAlert, accessErrorCode } from '../../../components/ErrorAlert';
 import { useLocalize } from '../../../lib/format';
 import { roundPath } from '../../../lib/rounds';
 import { useGrading, useWeights } from '../api/evaluation-grading-api';
@@ -31,21 +31,33 @@ function GradingFormContent({ round, clusterKey }: { round: RoundDetail; cluster
   // The locked set, where the reader may see it (officers, weighting members, after publication).
   const weights = useWeights(round.key);
   const base = roundPath(round.key);
+  // Back to where the reader came from: evaluators to their clusters, officers to the progress
+  // board (the same page, their view of it), anyone else to the round.
+  const evaluator = round.myRoles.includes('evaluator');
   const back = (
-    <Anchor component={Link} to={`${base}/grading`} size="sm">
-      {t('evaluationGrading.form.back')}
+    <Anchor component={Link} to={evaluator || round.canManage ? `${base}/grading` : base} size="sm">
+      {t(
+        evaluator
+          ? 'evaluationGrading.form.back'
+          : round.canManage
+            ? 'evaluationGrading.form.backToProgress'
+            : 'evaluationGrading.form.backToOverview',
+      )}
     </Anchor>
   );
   if (grading.isPending) return <LoadingState />;
   if (grading.isError) {
-    const conflicted = isApiError(grading.error) && grading.error.code === 'CONFLICT_OF_INTEREST';
     return (
       <Stack gap="sm">
         {back}
-        {conflicted ? (
-          <Alert color="red" title={t('evaluationGrading.errors.CONFLICT_OF_INTEREST.title')}>
-            {t('evaluationGrading.form.conflicted')}
-          </Alert>
+        {accessErrorCode(grading.error) !== null ? (
+          <AccessErrorAlert
+            error={grading.error}
+            title={t('evaluationGrading.form.denied.title')}
+            messages={Object.fromEntries(
+              ACCESS_ERROR_CODES.map((code) => [code, t(`evaluationGrading.form.denied.${code}`)]),
+            )}
+          />
         ) : (
           <GradingErrorAlert error={grading.error} onReload={() => void grading.refetch()} />
         )}

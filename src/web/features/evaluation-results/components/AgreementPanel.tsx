@@ -2,7 +2,8 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RoundScoresResponse } from '../../../../contracts/evaluation-results';
 import { useLocale, useLocalize } from '../../../lib/format';
-import { ALPHA_COLORS, alphaReading, formatAlpha } from './result-format';
+import { ALPHA_COLORS, alphaReading, formatAlpha, numberedItemLabels } from './result-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface AgreementPanelProps {
   agreement: RoundScoresResponse['agreement'];
@@ -27,7 +28,8 @@ export function AgreementPanel({ agreement, items }: AgreementPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localize = useLocalize();
-  const labels = new Map(items.map((i) => [i.key, localize(i.label)]));
+  const labels = numberedItemLabels(items, localize);
+  const groups = new Map(items.map((i) => [i.key, localize(i.groupLabel)]));
   const overall = agreement.overall;
   return (
     <Stack gap="sm">
@@ -45,7 +47,7 @@ export function AgreementPanel({ agreement, items }: AgreementPanelProps) {
         })}{' '}
         {t('evaluationResults.agreement.scaleNote')}
       </Text>
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={520} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder striped fz="sm">
           <Table.Caption>{t('evaluationResults.agreement.caption')}</Table.Caption>
           <Table.Thead>
@@ -59,7 +61,12 @@ export function AgreementPanel({ agreement, items }: AgreementPanelProps) {
           <Table.Tbody>
             {agreement.items.map((i) => (
               <Table.Tr key={i.item}>
-                <Table.Td>{labels.get(i.item) ?? i.item}</Table.Td>
+                <Table.Td>
+                  {labels.get(i.item) ?? i.item}
+                  <Text size="xs" c="dimmed">
+                    {groups.get(i.item)}
+                  </Text>
+                </Table.Td>
                 <Table.Td className="kcp-num">{formatAlpha(i.alpha, locale)}</Table.Td>
                 <Table.Td>
                   <ReadingBadge alpha={i.alpha} />

@@ -10,6 +10,7 @@ import { useLocale, useLocalize } from '../../../lib/format';
 import { useClusterEvaluations } from '../api/evaluation-results-api';
 import { BandBadge } from './BandBadge';
 import { formatScore, formatScore100 } from './result-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * A cluster's published evaluation results across rounds, newest fiscal year first: the band,
@@ -27,7 +28,7 @@ export function ClusterEvaluationsPanel({ clusterKey }: { clusterKey: string }) 
   const items = evaluations.data.items;
   if (items.length === 0) return <Text c="dimmed">{t('evaluationResults.cluster.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={640} scrollAreaProps={scrollRegion()}>
       <Table withTableBorder fz="sm">
         <Table.Caption>
           {t('evaluationResults.cluster.caption', { cluster: localize(evaluations.data.cluster.name) })}

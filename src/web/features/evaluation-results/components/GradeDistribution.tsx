@@ -1,11 +1,12 @@
-import { Stack, Table } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemDistribution, RoundScoresResponse } from '../../../../contracts/evaluation-results';
 import type { GradeScaleInput } from '../../../../contracts/evaluation-rounds';
 import { type ChartOption, EChart } from '../../../components/EChart';
 import { useLocale, useLocalize } from '../../../lib/format';
-import { formatScore, gradeColor } from './result-format';
+import { formatScore, gradeColor, numberedItemLabels } from './result-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface GradeDistributionProps {
   distribution: readonly ItemDistribution[];
@@ -34,11 +35,14 @@ export function GradeDistribution({
   const { t } = useTranslation();
   const locale = useLocale();
   const localize = useLocalize();
-  const labels = useMemo(() => new Map(items.map((i) => [i.key, localize(i.label)])), [items, localize]);
-  const option = useMemo<ChartOption>(
-    () => ({
+  const labels = useMemo(() => numberedItemLabels(items, localize), [items, localize]);
+  const groups = useMemo(() => new Map(items.map((i) => [i.key, localize(i.groupLabel)])), [items, localize]);
+  const option = useMemo<ChartOption>(() => {
+    // The axis ends at the most gradings any item got, not at the next round 20.
+    const most = Math.max(1, ...distribution.map((d) => d.counts.reduce((sum, c) => sum + c.count, 0)));
+    return {
       aria: { enabled: true },
-      grid: { left: 8, right: 24, top: 40, bottom: 24, containLabel: true },
+      grid: { left: 8, right: 24, top: 40, bottom: 40, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       // Items read top to bottom in the round's order.
@@ -48,7 +52,16 @@ export function GradeDistribution({
         data: distribution.map((d) => labels.get(d.item) ?? d.item),
         axisLabel: { width: 200, overflow: 'truncate' },
       },
-      xAxis: { type: 'value', minInterval: 1, name: t('evaluationResults.distribution.gradings') },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: most,
+        minInterval: 1,
+        axisLabel: { hideOverlap: true },
+        name: t('evaluationResults.distribution.gradings'),
+        nameLocation: 'middle',
+        nameGap: 26,
+      },
       series: scale.map((s) => ({
         type: 'bar' as const,
         stack: 'grades',
@@ -56,9 +69,8 @@ export function GradeDistribution({
         itemStyle: { color: gradeColor(s.grade, scale).hex },
         data: distribution.map((d) => countOf(d, s.grade)),
       })),
-    }),
-    [distribution, labels, scale, t],
-  );
+    };
+  }, [distribution, labels, scale, t]);
   return (
     <Stack gap="sm">
       {withChart ? (
@@ -68,7 +80,7 @@ export function GradeDistribution({
           height={Math.max(220, distribution.length * 32 + 80)}
         />
       ) : null}
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={480} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder striped fz="sm">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
@@ -86,7 +98,12 @@ export function GradeDistribution({
           <Table.Tbody>
             {distribution.map((d) => (
               <Table.Tr key={d.item}>
-                <Table.Td>{labels.get(d.item) ?? d.item}</Table.Td>
+                <Table.Td>
+                  {labels.get(d.item) ?? d.item}
+                  <Text size="xs" c="dimmed">
+                    {groups.get(d.item)}
+                  </Text>
+                </Table.Td>
                 {scale.map((s) => (
                   <Table.Td key={s.grade} className="kcp-num">
                     {countOf(d, s.grade)}

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { RoundScoresResponse } from '../../../../contracts/evaluation-results';
 import { type ChartOption, EChart } from '../../../components/EChart';
 import { useLocale } from '../../../lib/format';
-import { formatOffset, formatScore } from './result-format';
+import { AGREEMENT_DIGITS } from '../../../lib/score-format';
+import { formatNumber, formatOffset } from './result-format';
 import { useEvaluatorLabel } from './evaluator-label';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 type Leniency = NonNullable<RoundScoresResponse['leniency']>;
 
@@ -66,7 +68,8 @@ export function LeniencyPanel({ leniency }: { leniency: Leniency }) {
 
   const reading = (value: number | null) => {
     if (value === null) return t('evaluationResults.leniency.reading.none');
-    const size = formatScore(Math.abs(value), locale);
+    // The offset's size, to the same three decimals as the signed offset beside it.
+    const size = formatNumber(Math.abs(value), locale, AGREEMENT_DIGITS);
     if (Math.abs(value) < IN_LINE) return t('evaluationResults.leniency.reading.inLine', { size });
     return value > 0
       ? t('evaluationResults.leniency.reading.lenient', { size })
@@ -81,7 +84,7 @@ export function LeniencyPanel({ leniency }: { leniency: Leniency }) {
         label={t('evaluationResults.leniency.chartLabel')}
         height={Math.max(160, leniency.length * 36 + 64)}
       />
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={520} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder striped fz="sm">
           <Table.Caption>{t('evaluationResults.leniency.caption')}</Table.Caption>
           <Table.Thead>

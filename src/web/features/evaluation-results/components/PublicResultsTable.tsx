@@ -6,6 +6,7 @@ import { useLocale, useLocalize } from '../../../lib/format';
 import { BandBadge } from './BandBadge';
 import { Rank } from './Rank';
 import { formatScore, formatScore100, scaleRange } from './result-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * The published results, rank order: per cluster its rank (shared on equal totals), band, total on
@@ -23,7 +24,7 @@ export function PublicResultsTable({ results }: { results: RoundResultsResponse 
           .filter((c) => c.rank === rank && c.cluster.key !== key)
           .map((c) => localize(c.cluster.name));
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={860} scrollAreaProps={scrollRegion()}>
       <Table striped withTableBorder fz="sm">
         <Table.Caption>{t('evaluationResults.public.tableCaption')}</Table.Caption>
         <Table.Thead>

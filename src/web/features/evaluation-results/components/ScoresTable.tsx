@@ -7,6 +7,7 @@ import { BandBadge } from './BandBadge';
 import { ClusterScoreDetail } from './ClusterScoreDetail';
 import { Rank } from './Rank';
 import { formatScore, formatScore100, scaleRange } from './result-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface ScoresTableProps {
   scores: RoundScoresResponse;
@@ -39,7 +40,7 @@ export function ScoresTable({ scores, canComment }: ScoresTableProps) {
     });
 
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={860} scrollAreaProps={scrollRegion()}>
       <Table striped highlightOnHover withTableBorder fz="sm">
         <Table.Caption>{t('evaluationResults.table.caption')}</Table.Caption>
         <Table.Thead>

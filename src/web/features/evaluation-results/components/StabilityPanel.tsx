@@ -6,6 +6,7 @@ import { type ChartOption, EChart } from '../../../components/EChart';
 import { PRIMARY_CHART_COLOR } from '../../../lib/chart-colors';
 import { useLocale, useLocalize } from '../../../lib/format';
 import { formatNumber, formatShare } from './result-format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 const RANGE_COLOR = '#74c0fc';
 const BASELINE_COLOR = '#1b365d';
@@ -55,13 +56,17 @@ export function StabilityPanel({ clusters }: { clusters: readonly ClusterScoreEn
         {
           type: 'value',
           gridIndex: 1,
-          min: 0.5,
-          max: maxRank + 0.5,
+          // Ticks on whole ranks (rank r's bar spans r − 0.5…r + 0.5); the outer 0 and maxRank + 1
+          // are only margin and stay unlabelled.
+          min: 0,
+          max: maxRank + 1,
           interval: 1,
           name: t('evaluationResults.stability.rangeAxis'),
           nameLocation: 'middle',
           nameGap: 26,
-          axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+          axisLabel: {
+            formatter: (v: number) => (Number.isInteger(v) && v >= 1 && v <= maxRank ? String(v) : ''),
+          },
         },
       ],
       series: [
@@ -125,7 +130,7 @@ export function StabilityPanel({ clusters }: { clusters: readonly ClusterScoreEn
         label={t('evaluationResults.stability.chartLabel')}
         height={Math.max(220, ranked.length * 34 + 90)}
       />
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder striped fz="sm">
           <Table.Caption>{t('evaluationResults.stability.caption')}</Table.Caption>
           <Table.Thead>

@@ -2,6 +2,7 @@ import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResultWeightSet, RoundResultsResponse } from '../../../../contracts/evaluation-results';
 import { useFormatters, useLocalize } from '../../../lib/format';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface WeightSetTableProps {
   weightSet: ResultWeightSet;
@@ -39,7 +40,10 @@ export function WeightSetTable({ weightSet, items }: WeightSetTableProps) {
           {t('evaluationResults.weights.reason', { reason: weightSet.reason })}
         </Text>
       ) : null}
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer
+        minWidth={420}
+        scrollAreaProps={scrollRegion(t('evaluationResults.weights.caption', { version: weightSet.version }))}
+      >
         <Table withTableBorder striped fz="sm">
           <Table.Caption>
             {t('evaluationResults.weights.caption', { version: weightSet.version })}

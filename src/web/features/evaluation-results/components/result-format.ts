@@ -1,52 +1,15 @@
 /** How the results show their figures and colours, the same on every page of the feature. */
+import type { LocalizedText } from '../../../../contracts/common';
 import type { BandsInput, GradeScaleInput } from '../../../../contracts/evaluation-rounds';
 
-type Locale = 'ja' | 'en';
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: Locale, digits: number, signed = false): Intl.NumberFormat {
-  const id = `${locale}:${digits}:${signed}`;
-  let format = numberFormats.get(id);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-      maximumFractionDigits: digits,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-    });
-    numberFormats.set(id, format);
-  }
-  return format;
-}
-
-/** A total or an evaluator's score on the points scale: at most 3 decimals (3.2, 3.667). */
-export function formatScore(value: number | null | undefined, locale: Locale): string {
-  return value === null || value === undefined ? '—' : numberFormat(locale, 3).format(value);
-}
-
-/** A score on the 100-point scale, to one decimal. */
-export function formatScore100(value: number | null | undefined, locale: Locale): string {
-  return value === null || value === undefined ? '—' : numberFormat(locale, 1).format(value);
-}
-
-/** Krippendorff's alpha to three decimals (its thresholds are 0.667 and 0.8). */
-export function formatAlpha(value: number | null, locale: Locale): string {
-  return value === null ? '—' : numberFormat(locale, 3).format(value);
-}
-
-/** A leniency offset in points, always signed (+0.083, −0.083). */
-export function formatOffset(value: number | null, locale: Locale): string {
-  return value === null ? '—' : numberFormat(locale, 3, true).format(value);
-}
-
-/** Any other figure (a mean rank) to `digits` decimals. */
-export function formatNumber(value: number, locale: Locale, digits: number): string {
-  return numberFormat(locale, digits).format(value);
-}
-
-/** A share 0–1 as a percentage to one decimal. */
-export function formatShare(value: number, locale: Locale): string {
-  return `${numberFormat(locale, 1).format(value * 100)}%`;
-}
+export {
+  formatAlpha,
+  formatNumber,
+  formatOffset,
+  formatScore,
+  formatScore100,
+  formatShare,
+} from '../../../lib/score-format';
 
 /**
  * Krippendorff's (2004) reading of alpha: conclusions may rest on α ≥ 0.8, only tentative ones on
@@ -111,4 +74,15 @@ export function rankCounts(entries: readonly { rank: number | null }[]): Map<num
   const counts = new Map<number, number>();
   for (const e of entries) if (e.rank !== null) counts.set(e.rank, (counts.get(e.rank) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * Each criterion item's label numbered in the round's (tree) order, "3. Label", as the weights page
+ * numbers them: two groups may hold items of the same label.
+ */
+export function numberedItemLabels(
+  items: readonly { key: string; label: LocalizedText }[],
+  localize: (text: LocalizedText) => string,
+): Map<string, string> {
+  return new Map(items.map((item, i) => [item.key, `${i + 1}. ${localize(item.label)}`]));
 }

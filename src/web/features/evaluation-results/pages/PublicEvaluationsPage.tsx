@@ -7,6 +7,7 @@ import { LoadingState } from '../../../components/LoadingState';
 import { PageTitle } from '../../../components/PageTitle';
 import { useFormatters, useLocalize } from '../../../lib/format';
 import { usePublicRounds } from '../api/evaluation-results-api';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * /evaluations — every evaluation round whose results are published: fiscal year, kind, the
@@ -33,7 +34,7 @@ export function PublicEvaluationsPage() {
       ) : published.length === 0 ? (
         <Text c="dimmed">{t('evaluationResults.public.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} scrollAreaProps={scrollRegion()}>
           <Table striped withTableBorder fz="sm">
             <Table.Caption>{t('evaluationResults.public.caption')}</Table.Caption>
             <Table.Thead>

@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isApiError } from '../../../lib/api-client';
 import { useLocalize } from '../../../lib/format';
 import { useAssignEvaluators, useSetConflict } from '../api/rounds-api';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 type ConflictKind = (typeof CONFLICT_KINDS)[number];
 type Assignment = RoundDetail['assignments'][number];
@@ -122,7 +123,7 @@ export function AssignmentMatrix({ round }: { round: RoundDetail }) {
         })}
       </Text>
       {assign.isError ? <ErrorAlert error={assign.error} /> : null}
-      <Table.ScrollContainer minWidth={200 + evaluators.length * 110}>
+      <Table.ScrollContainer minWidth={200 + evaluators.length * 110} scrollAreaProps={scrollRegion()}>
         <Table withTableBorder withColumnBorders striped>
           <Table.Thead>
             <Table.Tr>

@@ -8,20 +8,34 @@ import { useLocalize } from '../../../lib/format';
 import { useAddMember, useRemoveMember, useRoundCandidates } from '../api/rounds-api';
 
 /**
+ * While a group may still change: weighting members until their proposals can start making up the
+ * weights (past self-evaluation), evaluators until grading begins. The server refuses removing anyone
+ * who has proposed or graded; this keeps the page from offering what it would refuse.
+ */
+const CHANGEABLE: Record<MemberRole, ReadonlySet<RoundDetail['status']>> = {
+  weighting_member: new Set(['draft', 'self_evaluation']),
+  evaluator: new Set(['draft', 'self_evaluation', 'weighting']),
+};
+
+/**
  * The two groups of a round: the weighting group (one chair) and the evaluating group. A person
  * serves in one of them per round — the seed keeps the people who weight apart from those who grade.
  */
 export function MembersPanel({ round }: { round: RoundDetail }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const open = round.status !== 'published' && round.status !== 'closed';
+  const changeable = (r: MemberRole) => CHANGEABLE[r].has(round.status);
+  const openRoles = (['weighting_member', 'evaluator'] as const).filter(changeable);
+  const open = openRoles.length > 0;
   const candidates = useRoundCandidates(round.key, open);
   const add = useAddMember(round.key);
   const remove = useRemoveMember(round.key);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [role, setRole] = useState<MemberRole | null>(null);
   const [chair, setChair] = useState(false);
-  const free = (candidates.data?.items ?? []).filter((c) => c.memberRole === null);
+  const free = (candidates.data?.items ?? []).filter(
+    (c) => c.memberRole === null && c.roles.some(changeable),
+  );
   const chosen = free.find((c) => String(c.accountId) === accountId);
   const errorOf = (field: string) => (isApiError(add.error) ? add.error.fieldError(field) : undefined);
 
@@ -33,6 +47,7 @@ export function MembersPanel({ round }: { round: RoundDetail }) {
     <Stack gap="lg">
       {groups.map((g) => {
         const members = round.members.filter((m) => m.role === g.role);
+        const groupOpen = changeable(g.role);
         return (
           <Stack key={g.role} gap="xs">
             <Title order={2} size="h3">
@@ -54,7 +69,7 @@ export function MembersPanel({ round }: { round: RoundDetail }) {
                         ) : null}
                       </Table.Td>
                       <Table.Td ta="right">
-                        {open ? (
+                        {groupOpen ? (
                           <Button
                             size="xs"
                             variant="subtle"
@@ -74,6 +89,11 @@ export function MembersPanel({ round }: { round: RoundDetail }) {
                   ))}
                 </Table.Tbody>
               </Table>
+            )}
+            {groupOpen ? null : (
+              <Text size="sm" c="dimmed">
+                {t(`evaluationRounds.members.closed.${g.role}`)}
+              </Text>
             )}
           </Stack>
         );
@@ -98,7 +118,8 @@ export function MembersPanel({ round }: { round: RoundDetail }) {
               onChange={(v) => {
                 setAccountId(v);
                 const next = free.find((c) => String(c.accountId) === v);
-                setRole(next?.roles.length === 1 ? next.roles[0]! : null);
+                const roles = (next?.roles ?? []).filter(changeable);
+                setRole(roles.length === 1 ? roles[0]! : null);
               }}
               error={errorOf('body.accountId')}
               nothingFoundMessage={t('evaluationRounds.members.noCandidates')}
@@ -106,7 +127,7 @@ export function MembersPanel({ round }: { round: RoundDetail }) {
             <Select
               label={t('evaluationRounds.members.role')}
               w={220}
-              data={(chosen?.roles ?? []).map((r) => ({
+              data={(chosen?.roles ?? []).filter(changeable).map((r) => ({
                 value: r,
                 label: t(`evaluationRounds.members.roles.${r}`),
               }))}

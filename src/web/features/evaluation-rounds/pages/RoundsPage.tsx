@@ -12,6 +12,7 @@ import { roundPath } from '../../../lib/rounds';
 import { usePermission } from '../../../lib/session';
 import { useRounds } from '../api/rounds-api';
 import { NewRoundForm } from '../components/NewRoundForm';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /**
  * /rounds — the evaluation rounds the reader takes part in (officers see all, drafts included),
@@ -47,7 +48,7 @@ export function RoundsPage() {
       ) : rounds.data.items.length === 0 ? (
         <Alert color="gray">{t('evaluationRounds.list.empty')}</Alert>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={820} scrollAreaProps={scrollRegion()}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>

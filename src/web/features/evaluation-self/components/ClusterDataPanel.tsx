@@ -7,6 +7,7 @@ import { OUTCOME_INDICATORS } from '../../../../domain/indicators';
 import { YenAmount } from '../../../components/YenAmount';
 import { formatCount, useFormatters, useLocalize } from '../../../lib/format';
 import { ClusterBudgetChart } from './ClusterBudgetChart';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -63,7 +64,7 @@ export const ClusterDataPanel = memo(function ClusterDataPanel({
               {t('evaluationSelf.data.noOutcomes')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={360}>
+            <Table.ScrollContainer minWidth={360} scrollAreaProps={scrollRegion()}>
               <Table striped withTableBorder fz="sm" verticalSpacing={4}>
                 <Table.Caption>{t('evaluationSelf.data.outcomesCaption', { period })}</Table.Caption>
                 <Table.Thead>
@@ -146,7 +147,7 @@ export const ClusterDataPanel = memo(function ClusterDataPanel({
           ) : (
             <>
               <ClusterBudgetChart data={data} />
-              <Table.ScrollContainer minWidth={360}>
+              <Table.ScrollContainer minWidth={360} scrollAreaProps={scrollRegion()}>
                 <Table withTableBorder fz="sm" verticalSpacing={4}>
                   <Table.Caption>{t('evaluationSelf.data.budgetCaption', { period })}</Table.Caption>
                   <Table.Thead>

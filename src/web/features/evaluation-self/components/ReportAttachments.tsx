@@ -23,6 +23,7 @@ import {
   useUploadSelfEvaluationAttachment,
 } from '../api/self-evaluations-api';
 import { formatFileSize } from './file-size';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 /** The types the server accepts (it checks the content against the extension too). */
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx';
@@ -52,7 +53,7 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
   return (
     <Stack gap={6}>
       {attachments.length > 0 ? (
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={480} scrollAreaProps={scrollRegion()}>
           <Table verticalSpacing={4} fz="sm">
             <Table.Thead>
               <Table.Tr>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { SelfEvaluationSummary } from '../../../../contracts/evaluation-self-evaluations';
 import { useFormatters, useLocalize } from '../../../lib/format';
 import { SelfEvaluationStatusBadge } from './SelfEvaluationStatusBadge';
+import { scrollRegion } from '../../../lib/scroll-region';
 
 interface SelfEvaluationTableProps {
   items: SelfEvaluationSummary[];
@@ -18,7 +19,7 @@ export function SelfEvaluationTable({ items, reportPath, seesDrafts }: SelfEvalu
   const f = useFormatters();
   const localize = useLocalize();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={760} scrollAreaProps={scrollRegion()}>
       <Table striped highlightOnHover withTableBorder verticalSpacing="xs">
         <Table.Caption>{t('evaluationSelf.list.caption')}</Table.Caption>
         <Table.Thead>

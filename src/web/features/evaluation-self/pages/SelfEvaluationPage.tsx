@@ -2,7 +2,7 @@ import { Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RoundDetail } from '../../../../contracts/evaluation-rounds';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ACCESS_ERROR_CODES, AccessErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { RoundShell } from '../../../components/RoundShell';
 import { roundPath } from '../../../lib/rounds';
@@ -31,7 +31,14 @@ function Report({ round, clusterKey }: { round: RoundDetail; clusterKey: string 
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+        <AccessErrorAlert
+          error={query.error}
+          title={t('evaluationSelf.report.denied.title')}
+          messages={Object.fromEntries(
+            ACCESS_ERROR_CODES.map((code) => [code, t(`evaluationSelf.report.denied.${code}`)]),
+          )}
+          onRetry={() => void query.refetch()}
+        />
       ) : (
         // A new key per report: moving to another cluster starts a fresh draft, never carries text over.
         <SelfEvaluationEditor
