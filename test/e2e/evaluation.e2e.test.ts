@@ -12,28 +12,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  type APIRequestContext,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  request,
-} from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/server/context';
 import { createOrganization } from '../../src/server/modules/organizations/organization.service';
 import { createPerson } from '../../src/server/modules/people/person.service';
-import { type BrowserEnv, HAS_BROWSER, seriousViolations, startBrowserEnv } from './browser-harness';
-
-type Locale = 'ja' | 'en';
-type User = { email: string; password: string };
+import { type BrowserEnv, HAS_BROWSER, startBrowserEnv } from './browser-harness';
+import {
+  apiAs,
+  axe,
+  cells,
+  choose,
+  type Locale,
+  screenshotsIn,
+  signIn,
+  text,
+  type User,
+} from './flow-helpers';
 
 const SHOTS = '/tmp/eval-e2e-shots';
-
-const WORDS = {
-  en: { email: 'Email', password: 'Password', signIn: 'Sign in' },
-  ja: { email: 'メールアドレス', password: 'パスワード', signIn: 'サインイン' },
-} as const;
+const shot = screenshotsIn(SHOTS);
 
 /** The seed's FY2004 intermediate criteria (data/reference/criteria.json), which a new round copies. */
 const GROUPS = (
@@ -106,59 +104,6 @@ const COMMENTS: Record<string, [string, string]> = {
   ],
   hamamatsu: ['計画の見直しが必要である。', 'The plan needs to be revised.'],
 };
-
-async function signIn(page: Page, user: User, locale: Locale): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel(WORDS[locale].email, { exact: true }).fill(user.email);
-  await page.getByLabel(WORDS[locale].password, { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: WORDS[locale].signIn, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
-/** Opens a Mantine Select (or MultiSelect), optionally types to filter it, and picks the option. */
-async function choose(page: Page, input: Locator, option: RegExp | string, search?: string): Promise<void> {
-  await input.click({ force: true });
-  if (search !== undefined) await input.fill(search);
-  await page
-    .getByRole('option', { name: option, exact: typeof option === 'string' })
-    .first()
-    .click();
-}
-
-/** The text as written (innerText would give a badge's CSS upper case). */
-const text = async (l: Locator) => (await l.textContent()) ?? '';
-/** A row's cells as written (not in a badge's upper case), whitespace collapsed. */
-const cells = async (row: Locator) =>
-  (await row.locator('td, th').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function axe(page: Page, what: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousViolations(page), what).toEqual([]);
-}
-
-/** A signed-in API session (cookie + CSRF token) for the set-up that is not the flow's. */
-async function apiAs(baseUrl: string, user: User) {
-  const ctx: APIRequestContext = await request.newContext({ baseURL: baseUrl });
-  const anonymous = (await (await ctx.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const signedIn = await ctx.post('/api/v1/auth/sign-in', {
-    headers: { 'x-csrf-token': anonymous.csrfToken },
-    data: { email: user.email, password: user.password },
-  });
-  expect(signedIn.status()).toBe(200);
-  const token = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
-  return {
-    async send<T>(method: string, url: string, data?: unknown): Promise<T> {
-      const res = await ctx.fetch(url, { method, headers: { 'x-csrf-token': token }, data });
-      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    dispose: () => ctx.dispose(),
-  };
-}
 
 describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese and English', () => {
   let env: BrowserEnv;

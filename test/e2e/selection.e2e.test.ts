@@ -9,27 +9,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  type APIRequestContext,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  request,
-} from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/server/context';
 import { createOrganization } from '../../src/server/modules/organizations/organization.service';
-import { type BrowserEnv, HAS_BROWSER, seriousViolations, startBrowserEnv } from './browser-harness';
-
-type Locale = 'ja' | 'en';
-type User = { email: string; password: string };
+import { type BrowserEnv, HAS_BROWSER, startBrowserEnv } from './browser-harness';
+import { apiAs, axe, choose, type Locale, screenshotsIn, signIn, text, type User } from './flow-helpers';
 
 const SHOTS = '/tmp/sel-e2e-shots';
-
-const WORDS = {
-  en: { email: 'Email', password: 'Password', signIn: 'Sign in' },
-  ja: { email: 'メールアドレス', password: 'パスワード', signIn: 'サインイン' },
-} as const;
+const shot = screenshotsIn(SHOTS);
 
 /** The 2001 selection criteria the new call copies (data/reference/criteria.json). */
 const CRITERIA = (
@@ -41,37 +29,6 @@ const CRITERIA = (
 ).selection_2001.groups;
 const ITEMS = CRITERIA.flatMap((g) => g.items);
 const item = (key: string) => ITEMS.find((i) => i.key === key)!;
-
-async function signIn(page: Page, user: User, locale: Locale): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel(WORDS[locale].email, { exact: true }).fill(user.email);
-  await page.getByLabel(WORDS[locale].password, { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: WORDS[locale].signIn, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
-/** Opens a Mantine Select (or MultiSelect), optionally types to filter it, and picks the option. */
-async function choose(page: Page, input: Locator, option: RegExp | string, search?: string): Promise<void> {
-  // A MultiSelect's field sits under its pills box, which takes the click.
-  await input.click({ force: true });
-  if (search !== undefined) await input.fill(search);
-  await page
-    .getByRole('option', { name: option, exact: typeof option === 'string' })
-    .first()
-    .click();
-}
-
-/** The text as written (innerText would give a badge's CSS upper case). */
-const text = async (l: Locator) => (await l.textContent()) ?? '';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function axe(page: Page, what: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousViolations(page), what).toEqual([]);
-}
 
 /** A small but well-formed one-page PDF (catalog, page tree, page, content stream, font, xref). */
 function minimalPdf(text: string): Buffer {
@@ -94,44 +51,6 @@ function minimalPdf(text: string): Buffer {
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
-}
-
-/** A signed-in API session (cookie + CSRF token) for the set-up steps that are not the flow's. */
-interface Api {
-  send<T>(method: string, url: string, data?: unknown): Promise<T>;
-  upload<T>(url: string, documentKey: string, file: { name: string; buffer: Buffer }): Promise<T>;
-  dispose(): Promise<void>;
-}
-
-async function apiAs(baseUrl: string, user: User): Promise<Api> {
-  const ctx: APIRequestContext = await request.newContext({ baseURL: baseUrl });
-  const anonymous = (await (await ctx.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const signedIn = await ctx.post('/api/v1/auth/sign-in', {
-    headers: { 'x-csrf-token': anonymous.csrfToken },
-    data: { email: user.email, password: user.password },
-  });
-  expect(signedIn.status()).toBe(200);
-  const token = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
-  const check = async <T>(what: string, res: Awaited<ReturnType<APIRequestContext['fetch']>>) => {
-    if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return {
-    send: async (method, url, data) =>
-      check(`${method} ${url}`, await ctx.fetch(url, { method, headers: { 'x-csrf-token': token }, data })),
-    upload: async (url, documentKey, file) =>
-      check(
-        `upload to ${url}`,
-        await ctx.post(url, {
-          headers: { 'x-csrf-token': token },
-          multipart: {
-            documentKey,
-            file: { name: file.name, mimeType: 'application/pdf', buffer: file.buffer },
-          },
-        }),
-      ),
-    dispose: () => ctx.dispose(),
-  };
 }
 
 /** A datetime-local value `days` from now at 17:00 local time, as the call form writes it. */
