@@ -7,7 +7,6 @@
  * publication and for a draft; bad input.
  */
 import { execFileSync } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../../test/support/engines';
@@ -19,51 +18,15 @@ import {
   handComputedGradings,
   type ScoredRound,
 } from '../../../../test/support/scored-round';
+import {
+  allText,
+  download,
+  hasPdftotext,
+  table,
+  values,
+  workbookOf,
+} from '../../../../test/support/report-files';
 import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
-import { SESSION_COOKIE } from '../../http/session-hooks';
-
-interface Download {
-  status: number;
-  headers: Record<string, unknown>;
-  body: Buffer;
-}
-
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-async function workbookOf(body: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  return workbook;
-}
-
-function values(sheet: ExcelJS.Worksheet, row: number): unknown[] {
-  return (sheet.getRow(row).values as unknown[]).slice(1);
-}
-
-/** The header row (its first cell is `first`) and the data rows under the unit row, Total row included. */
-function table(sheet: ExcelJS.Worksheet, first: string[]): { header: number; rows: unknown[][] } {
-  let header = 1;
-  while (!first.includes(sheet.getCell(header, 1).text)) {
-    header += 1;
-    if (header > 40) throw new Error(`no header row starting with ${first.join('/')} in ${sheet.name}`);
-  }
-  const rows: unknown[][] = [];
-  for (let row = header + 3; sheet.getCell(row, 1).value !== null; row++) rows.push(values(sheet, row));
-  return { header, rows };
-}
-
-function allText(workbook: ExcelJS.Workbook): string {
-  const parts: string[] = [];
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => parts.push(cell.text))));
-  return parts.join('\n');
-}
 
 describe.each(ENGINES)('round result reports on %s', (engine) => {
   let t: TestApp;
@@ -74,16 +37,6 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
   let names: string[];
   let round: ScoredRound;
   let published: ScoredRound;
-
-  async function download(client: HttpClient | null, url: string): Promise<Download> {
-    const cookie = client?.cookie(SESSION_COOKIE);
-    const res = await t.app.inject({
-      method: 'GET',
-      url,
-      headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {},
-    });
-    return { status: res.statusCode, headers: res.headers, body: res.rawPayload };
-  }
 
   beforeAll(async () => {
     t = await buildTestApp(engine);
@@ -120,7 +73,7 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
 
   describe('GET /api/v1/rounds/:key/report', () => {
     it('writes the officer’s XLSX: results with =2 for the tie, weights, distribution, evaluators and leniency', async () => {
-      const res = await download(officer, `/api/v1/rounds/${round.key}/report?format=xlsx&lang=ja`);
+      const res = await download(t, officer, `/api/v1/rounds/${round.key}/report?format=xlsx&lang=ja`);
 
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(
@@ -201,7 +154,7 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
     });
 
     it('labels the workbook in English with lang=en', async () => {
-      const res = await download(officer, `/api/v1/rounds/${round.key}/report?format=xlsx&lang=en`);
+      const res = await download(t, officer, `/api/v1/rounds/${round.key}/report?format=xlsx&lang=en`);
       const workbook = await workbookOf(res.body);
 
       expect(res.headers['content-disposition']).toBe(
@@ -229,7 +182,7 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
     });
 
     it('writes an A4 landscape PDF whose Japanese text reads back, with page numbers and the banner', async () => {
-      const res = await download(officer, `/api/v1/rounds/${round.key}/report`);
+      const res = await download(t, officer, `/api/v1/rounds/${round.key}/report`);
 
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
@@ -258,7 +211,7 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
     });
 
     it.skipIf(!hasPdftotext)('reads the same with poppler’s pdftotext', async () => {
-      const res = await download(officer, `/api/v1/rounds/${round.key}/report?lang=en`);
+      const res = await download(t, officer, `/api/v1/rounds/${round.key}/report?lang=en`);
       const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: res.body }).toString('utf8');
 
       expect(text).toContain('Evaluation report: FY2004 intermediate evaluation (test)');
@@ -268,7 +221,7 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
     });
 
     it('gives everyone a published round’s report without any evaluator', async () => {
-      const res = await download(null, `/api/v1/rounds/${published.key}/report?format=xlsx`);
+      const res = await download(t, null, `/api/v1/rounds/${published.key}/report?format=xlsx`);
 
       expect(res.status).toBe(200);
       const workbook = await workbookOf(res.body);
@@ -286,7 +239,7 @@ describe.each(ENGINES)('round result reports on %s', (engine) => {
       expect(text).not.toMatch(/評価 一郎|評価 花子|評価 次郎|評価者A|一致度 α/);
       expect(text).not.toContain('未公表');
 
-      const pdf = await download(hq, `/api/v1/rounds/${published.key}/report?lang=en`);
+      const pdf = await download(t, hq, `/api/v1/rounds/${published.key}/report?lang=en`);
       expect(pdf.status).toBe(200);
       const pdfText = (await pdfPageTexts(pdf.body)).join('\n');
       expect(pdfText).toContain('Ranked results');

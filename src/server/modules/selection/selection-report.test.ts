@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../../test/support/engines';
@@ -21,50 +20,19 @@ import {
 import type { HttpClient } from '../../../../test/support/http-client';
 import { pdfEmbeddedGlyphs, pdfPageTexts } from '../../../../test/support/pdf-text';
 import { CRITERION_KEYS, insertCall, insertProposal } from '../../../../test/support/selection';
+import {
+  allText,
+  download,
+  hasPdftotext,
+  table,
+  values,
+  workbookOf,
+} from '../../../../test/support/report-files';
 import { buildTestApp, type TestApp } from '../../../../test/support/test-app';
-import { SESSION_COOKIE } from '../../http/session-hooks';
-
-interface Download {
-  status: number;
-  headers: Record<string, unknown>;
-  body: Buffer;
-}
 
 const require = createRequire(import.meta.url);
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-async function workbookOf(body: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  return workbook;
-}
-
-function values(sheet: ExcelJS.Worksheet, row: number): unknown[] {
-  return (sheet.getRow(row).values as unknown[]).slice(1);
-}
-
-/** The first row of the column labels (column A holds 順位/Rank) and the data rows under the unit row. */
-function table(sheet: ExcelJS.Worksheet): { header: number; rows: unknown[][] } {
-  let header = 1;
-  while (!['順位', 'Rank'].includes(sheet.getCell(header, 1).text)) header += 1;
-  const rows: unknown[][] = [];
-  for (let row = header + 3; sheet.getCell(row, 1).value !== null; row++) rows.push(values(sheet, row));
-  return { header, rows };
-}
-
-function allText(workbook: ExcelJS.Workbook): string {
-  const parts: string[] = [];
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => parts.push(cell.text))));
-  return parts.join('\n');
-}
-
+/** Column A of the ranked sheets holds 順位 / Rank. */
+const RANK_COLUMN = ['順位', 'Rank'];
 describe.each(ENGINES)('selection reports on %s', (engine) => {
   let t: TestApp;
   let officer: HttpClient;
@@ -75,16 +43,6 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
   let unpublished: { key: string; proposalId: number };
 
   const db = () => t.database.db;
-
-  async function download(client: HttpClient | null, url: string): Promise<Download> {
-    const cookie = client?.cookie(SESSION_COOKIE);
-    const res = await t.app.inject({
-      method: 'GET',
-      url,
-      headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {},
-    });
-    return { status: res.statusCode, headers: res.headers, body: res.rawPayload };
-  }
 
   async function review(proposalId: number, reviewer: number, score: number, comment: string) {
     const at = '2026-11-20T01:00:00.000Z';
@@ -207,7 +165,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
 
   describe('GET /api/v1/calls/:key/report', () => {
     it('writes the XLSX with the 順位 and 審査員別評点 sheets, ties as =1, Japanese labels and the demo banner', async () => {
-      const res = await download(officer, `/api/v1/calls/${call.key}/report?format=xlsx&lang=ja`);
+      const res = await download(t, officer, `/api/v1/calls/${call.key}/report?format=xlsx&lang=ja`);
 
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(
@@ -224,7 +182,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
       expect(ranking.getCell('A2').value).toMatch(/^合成デモデータ/);
       expect(allText(workbook)).toContain('平成14年度（FY2002）');
       expect(allText(workbook)).toMatch(/採択枠 2件/);
-      const { header, rows } = table(ranking);
+      const { header, rows } = table(ranking, RANK_COLUMN);
       expect(values(ranking, header).slice(0, 7)).toEqual([
         '順位',
         '地域',
@@ -250,10 +208,10 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
 
     it('lists every review with the reviewer’s name for officers', async () => {
       const workbook = await workbookOf(
-        (await download(officer, `/api/v1/calls/${call.key}/report?format=xlsx`)).body,
+        (await download(t, officer, `/api/v1/calls/${call.key}/report?format=xlsx`)).body,
       );
       const sheet = workbook.getWorksheet('審査員別評点')!;
-      const { rows } = table(sheet);
+      const { rows } = table(sheet, RANK_COLUMN);
 
       expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
         ['浜松', '審査員1（審査 花子）', 4],
@@ -267,7 +225,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
     });
 
     it('labels the workbook in English with lang=en', async () => {
-      const res = await download(officer, `/api/v1/calls/${call.key}/report?format=xlsx&lang=en`);
+      const res = await download(t, officer, `/api/v1/calls/${call.key}/report?format=xlsx&lang=en`);
       const workbook = await workbookOf(res.body);
 
       expect(res.headers['content-disposition']).toBe(
@@ -275,14 +233,14 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
       );
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Ranking', 'Scores by reviewer']);
       const ranking = workbook.getWorksheet('Ranking')!;
-      const { header, rows } = table(ranking);
+      const { header, rows } = table(ranking, RANK_COLUMN);
       expect(values(ranking, header).slice(0, 3)).toEqual(['Rank', 'Region', 'Proposer']);
       expect(rows[2]!.slice(-4, -2)).toEqual(['No slot left', 'Rejected']);
       expect(allText(workbook)).toContain('FY2002 (平成14年度)');
     });
 
     it('writes an A4 landscape PDF whose text reads back in Japanese, with page numbers and the banner', async () => {
-      const res = await download(officer, `/api/v1/calls/${call.key}/report`);
+      const res = await download(t, officer, `/api/v1/calls/${call.key}/report`);
 
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
@@ -318,7 +276,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
     });
 
     it('embeds every Japanese glyph with the font’s own outline (no tofu, nothing lost in subsetting)', async () => {
-      const res = await download(officer, `/api/v1/calls/${call.key}/report?format=pdf&lang=ja`);
+      const res = await download(t, officer, `/api/v1/calls/${call.key}/report?format=pdf&lang=ja`);
       const glyphs = await pdfEmbeddedGlyphs(res.body);
       const fonts = {
         regular: fontkit.create(
@@ -341,7 +299,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
     });
 
     it.skipIf(!hasPdftotext)('reads the same with poppler’s pdftotext', async () => {
-      const res = await download(officer, `/api/v1/calls/${call.key}/report?lang=en`);
+      const res = await download(t, officer, `/api/v1/calls/${call.key}/report?lang=en`);
       const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: res.body }).toString('utf8');
 
       expect(text).toContain('Selection report: Knowledge Cluster Initiative FY2002 call');
@@ -361,7 +319,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
           .where('id', '=', id)
           .execute();
       }
-      const res = await download(officer, `/api/v1/calls/${long.key}/report?format=pdf`);
+      const res = await download(t, officer, `/api/v1/calls/${long.key}/report?format=pdf`);
       const pages = await pdfPageTexts(res.body);
 
       expect(pages.length).toBeGreaterThan(2);
@@ -382,6 +340,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
         .where('id', '=', jp.id)
         .execute();
       const res = await download(
+        t,
         officer,
         `/api/v1/calls/${encodeURIComponent(`公募-${jp.id}`)}/report?format=xlsx`,
       );
@@ -413,16 +372,16 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
 
   describe('GET /api/v1/proposals/:id/report', () => {
     it('gives the proposer its own proposal with reviewers anonymised but their scores kept', async () => {
-      const res = await download(proposer, `/api/v1/proposals/${ids.hamamatsu}/report?format=xlsx`);
+      const res = await download(t, proposer, `/api/v1/proposals/${ids.hamamatsu}/report?format=xlsx`);
 
       expect(res.status).toBe(200);
       expect(res.headers['content-disposition']).toBe(
         `attachment; filename="selection-report-${call.key}-proposal-${ids.hamamatsu}.xlsx"`,
       );
       const workbook = await workbookOf(res.body);
-      const ranking = table(workbook.getWorksheet('順位')!);
+      const ranking = table(workbook.getWorksheet('順位')!, RANK_COLUMN);
       expect(ranking.rows.map((r) => [r[0], r[1], r[4]])).toEqual([['=1', '浜松', 4]]);
-      const reviews = table(workbook.getWorksheet('審査員別評点')!);
+      const reviews = table(workbook.getWorksheet('審査員別評点')!, RANK_COLUMN);
       expect(reviews.rows.map((r) => [r[2], r[3], r[4]])).toEqual([
         ['審査員1', 4, 4],
         ['審査員2', 4, 4],
@@ -433,7 +392,7 @@ describe.each(ENGINES)('selection reports on %s', (engine) => {
     });
 
     it('writes the proposer’s PDF in English without names', async () => {
-      const res = await download(proposer, `/api/v1/proposals/${ids.hamamatsu}/report?lang=en`);
+      const res = await download(t, proposer, `/api/v1/proposals/${ids.hamamatsu}/report?lang=en`);
       const text = (await pdfPageTexts(res.body)).join('\n');
 
       expect(res.status).toBe(200);
