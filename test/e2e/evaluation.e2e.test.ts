@@ -476,6 +476,7 @@ describe.skipIf(!HAS_BROWSER)('a whole evaluation round in Chromium, in Japanese
     }
     await page.getByRole('button', { name: w.submit, exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: w.confirm, exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => text(page.locator('main'))).toContain(w.submitted);
     await page.getByRole('button', { name: w.submit, exact: true }).waitFor({ state: 'detached' });
     // The evaluator's own weighted score with the locked weights, as computed by hand above.

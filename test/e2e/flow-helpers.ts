@@ -54,9 +54,18 @@ export function screenshotsIn(dir: string): (page: Page, name: string) => Promis
   };
 }
 
-/** No serious or critical axe violation once the page is idle. */
+/**
+ * No serious or critical axe violation once the page is idle: no request in flight and no CSS
+ * transition running (a closing dialog's fading buttons would fail the contrast check).
+ */
 export async function axe(page: Page, what: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      // Spinners loop for ever; only finite transitions are waited for.
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   expect(await seriousViolations(page), what).toEqual([]);
 }
 
