@@ -79,6 +79,12 @@ export const PERMISSIONS = [
   'weight:propose',
   'grade:submit',
   'finding:respond',
+  'seed:edit',
+  'need:edit',
+  'matching:coordinate',
+  'industrial-cluster:manage',
+  'event:register',
+  'duplication:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -138,6 +144,21 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   // the rounds whose round_members name them in that role.
   'weight:propose': ['weighting_member'],
   'grade:submit': ['evaluator'],
+  // Seeds to business. Headquarters offer their own cluster's seeds; coordinators (目利き) write
+  // seeds for any cluster. Services narrow headquarters to headquartersClusterIds(actor).
+  'seed:edit': ['administrator', 'programme_officer', 'cluster_headquarters', 'coordinator'],
+  // Companies post needs for their own organization (partnerCompanyOrganizationIds); coordinators
+  // write needs on a company's behalf.
+  'need:edit': ['administrator', 'programme_officer', 'coordinator', 'partner_company'],
+  // Review and publish seeds and needs, read confidential companies' names, propose matches and
+  // record the pipeline's steps.
+  'matching:coordinate': ['administrator', 'programme_officer', 'coordinator'],
+  // METI Industrial Cluster cooperation: projects, member companies, committees, meetings, events.
+  'industrial-cluster:manage': ['administrator', 'programme_officer', 'coordinator'],
+  // Anyone with an account may register for a forum or joint conference.
+  'event:register': ROLES,
+  // The e-Rad-style check of the same researcher or theme funded twice in a fiscal year.
+  'duplication:read': ['administrator', 'programme_officer'],
 };
 
 export interface PermissionTarget {
@@ -175,6 +196,14 @@ export function proposerOrganizationIds(actor: Actor): number[] {
   if (actor.kind !== 'account') return [];
   return actor.grants
     .filter((g) => g.role === 'proposer' && g.scopeType === 'organization' && g.scopeId !== null)
+    .map((g) => g.scopeId!);
+}
+
+/** The companies a partner-company actor posts needs for (empty for everyone else). */
+export function partnerCompanyOrganizationIds(actor: Actor): number[] {
+  if (actor.kind !== 'account') return [];
+  return actor.grants
+    .filter((g) => g.role === 'partner_company' && g.scopeType === 'organization' && g.scopeId !== null)
     .map((g) => g.scopeId!);
 }
 

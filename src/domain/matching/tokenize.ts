@@ -19,10 +19,13 @@
  */
 import { stemmer } from 'stemmer';
 
-/** A term and where it came from: a whole word, or a bigram of a longer Japanese word. */
+/**
+ * A term and where it came from: a whole word, a bigram of a longer Japanese word, or a concept
+ * of the bilingual glossary (glossary.ts) that the text names in either language.
+ */
 export interface Term {
   term: string;
-  kind: 'word' | 'bigram';
+  kind: 'word' | 'bigram' | 'concept';
 }
 
 const ENGLISH_STOP_WORDS = new Set(
@@ -66,7 +69,18 @@ function japaneseTerms(word: string): Term[] {
 /** Every term of the text in order (repeats kept: term frequency counts them). */
 export function tokenize(text: string): Term[] {
   const out: Term[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(normaliseText(text))) {
+  const normal = normaliseText(text);
+  if (!JAPANESE.test(normal)) {
+    // No Japanese: the segmenter would only split at what is not a letter or digit, which the
+    // loop below splits at anyway — skip it (ICU costs most of an index build).
+    for (const part of normal.split(/[^a-z0-9]+/)) {
+      if (!part) continue;
+      const term = englishTerm(part);
+      if (term) out.push({ term, kind: 'word' });
+    }
+    return out;
+  }
+  for (const { segment, isWordLike } of segmenter.segment(normal)) {
     if (!isWordLike) continue;
     if (JAPANESE.test(segment)) {
       out.push(...japaneseTerms(segment));
