@@ -42,6 +42,11 @@ import { registerSelectionReportRoutes } from './modules/selection/selection-rep
 import { registerSelectionReviewRoutes } from './modules/selection/review.routes';
 import { registerSelectionCallRoutes } from './modules/selection/call.routes';
 import { registerTargetRoutes } from './modules/targets/target.routes';
+import { registerIndustrialClusterRoutes } from './modules/industrial-cluster/industrial-cluster.routes';
+import { registerEventRoutes } from './modules/industrial-cluster/event.routes';
+import { registerFundingRoutes } from './modules/funding/funding.routes';
+import { registerListingRoutes } from './modules/matching/listing.routes';
+import { registerMatchRoutes } from './modules/matching/match.routes';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -119,6 +124,8 @@ export async function buildApp({
   registerOpenDataRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerListingRoutes(app);
+  registerMatchRoutes(app);
   registerBudgetRoutes(app);
   registerImportRoutes(app, { database, dataDir: config.dataDir, maxBytes: config.importMaxBytes });
   registerAuthRoutes(app, policy);
@@ -143,6 +150,9 @@ export async function buildApp({
   });
   registerInterviewRoutes(app);
   registerFindingRoutes(app);
+  registerIndustrialClusterRoutes(app);
+  registerEventRoutes(app);
+  registerFundingRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const webDir = config.webDir;

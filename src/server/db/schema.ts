@@ -26,6 +26,15 @@ import type {
 } from '../modules/reports/report.table';
 import type { TargetTable } from '../modules/targets/target.table';
 import type {
+  MatchingRevisionTable,
+  MatchStepOutcomeItemTable,
+  MatchStepTable,
+  MatchTable,
+  NeedTable,
+  SeedOutcomeItemTable,
+  SeedTable,
+} from '../modules/matching/matching.table';
+import type {
   AttachmentTable,
   CallReviewerTable,
   CallTable,
@@ -54,6 +63,20 @@ import type {
   WeightSetTable,
 } from '../modules/evaluation/evaluation.table';
 import type { KeyFieldTable, PrefectureTable, ProgrammeTable } from '../modules/programme/programme.table';
+import type {
+  ClusterEventClusterTable,
+  ClusterEventProjectTable,
+  ClusterEventRegistrationTable,
+  ClusterEventTable,
+  IndustrialClusterCommitteeTable,
+  IndustrialClusterMeetingTable,
+  IndustrialClusterMemberTable,
+  IndustrialClusterProjectClusterTable,
+  IndustrialClusterProjectSeedTable,
+  IndustrialClusterProjectTable,
+  MetiFundTable,
+} from '../modules/industrial-cluster/industrial-cluster.table';
+import type { DuplicationReviewTable, FundedProjectTable } from '../modules/funding/funding.table';
 
 export interface Database {
   programmes: ProgrammeTable;
@@ -97,6 +120,13 @@ export interface Database {
   grades: GradeTable;
   round_results: RoundResultTable;
   round_result_comments: RoundResultCommentTable;
+  seeds: SeedTable;
+  seed_outcome_items: SeedOutcomeItemTable;
+  needs: NeedTable;
+  matches: MatchTable;
+  match_steps: MatchStepTable;
+  match_step_outcome_items: MatchStepOutcomeItemTable;
+  matching_revision: MatchingRevisionTable;
   findings: FindingTable;
   allocation_plans: AllocationPlanTable;
   criteria_templates: CriteriaTemplateTable;
@@ -107,4 +137,17 @@ export interface Database {
   sign_in_attempts: SignInAttemptTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  industrial_cluster_projects: IndustrialClusterProjectTable;
+  industrial_cluster_members: IndustrialClusterMemberTable;
+  industrial_cluster_project_clusters: IndustrialClusterProjectClusterTable;
+  industrial_cluster_project_seeds: IndustrialClusterProjectSeedTable;
+  industrial_cluster_committees: IndustrialClusterCommitteeTable;
+  industrial_cluster_meetings: IndustrialClusterMeetingTable;
+  cluster_events: ClusterEventTable;
+  cluster_event_projects: ClusterEventProjectTable;
+  cluster_event_clusters: ClusterEventClusterTable;
+  cluster_event_registrations: ClusterEventRegistrationTable;
+  meti_funds: MetiFundTable;
+  funded_projects: FundedProjectTable;
+  duplication_reviews: DuplicationReviewTable;
 }

@@ -25,6 +25,8 @@ import {
 } from '../../../test/support/permission-matrix';
 import { EVALUATION_MATRIX } from './evaluation/evaluation.matrix';
 import { SELECTION_MATRIX } from './selection/selection.matrix';
+import { MATCHING_MATRIX } from './matching/matching.matrix';
+import { INDUSTRIAL_CLUSTER_MATRIX } from './industrial-cluster/industrial-cluster.matrix';
 import { ENGINES } from '../../../test/support/engines';
 import {
   addMember,
@@ -837,9 +839,16 @@ const MATRIX: Row[] = [
   ...IMPORT_ROWS,
   ...SELECTION_MATRIX.flatMap((part) => part.rows),
   ...EVALUATION_MATRIX.flatMap((part) => part.rows),
+  ...MATCHING_MATRIX.rows,
+  ...INDUSTRIAL_CLUSTER_MATRIX.rows,
 ];
 
-const PARTS: MatrixPart[] = [...SELECTION_MATRIX, ...EVALUATION_MATRIX];
+const PARTS: MatrixPart[] = [
+  ...SELECTION_MATRIX,
+  ...EVALUATION_MATRIX,
+  MATCHING_MATRIX,
+  INDUSTRIAL_CLUSTER_MATRIX,
+];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's own pages and assets. */
 const NOT_IN_MATRIX = /^\/api\/docs(\/|$)/;

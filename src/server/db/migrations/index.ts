@@ -10,6 +10,8 @@ import * as selection from './20261205T1000-selection';
 import * as decisionOverride from './20261205T1130-decision-override';
 import * as evaluation from './20261205T1600-evaluation';
 import * as roundResultComments from './20261205T1700-round-result-comments';
+import * as seedsNeeds from './20261206T1000-seeds-needs';
+import * as industrialCluster from './20261206T1100-industrial-cluster';
 
 export const migrations: Record<string, Migration> = {
   '20261125T1500-foundation': foundation,
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '20261205T1130-decision-override': decisionOverride,
   '20261205T1600-evaluation': evaluation,
   '20261205T1700-round-result-comments': roundResultComments,
+  '20261206T1000-seeds-needs': seedsNeeds,
+  '20261206T1100-industrial-cluster': industrialCluster,
 };
