@@ -117,8 +117,9 @@ describe('kcp demo on SQLite', () => {
 
     // Reviewers, every assignment reviewed and submitted on every criterion.
     expect(scalar(file, 'select count(*) from call_reviewers where call_id = ?', call!.id)).toBe(24);
-    // 30 proposers and 24 reviewers; 5 weighting members and 9 evaluators of the evaluation round.
-    expect(scalar(file, "select count(*) from accounts where email like '%@demo.kcp.invalid'")).toBe(68);
+    // 30 proposers and 24 reviewers; 5 weighting members and 9 evaluators of the evaluation round;
+    // the coordinator and the partner company of seeds to business (demo-matching.test.ts).
+    expect(scalar(file, "select count(*) from accounts where email like '%@demo.kcp.invalid'")).toBe(70);
     expect(scalar(file, 'select count(*) from review_assignments where call_id = ?', call!.id)).toBe(120);
     expect(
       scalar(file, "select count(*) from reviews where call_id = ? and status = 'submitted'", call!.id),
@@ -193,7 +194,7 @@ describe('kcp demo on SQLite', () => {
     expect(scalar(file, 'select count(*) from calls')).toBe(1);
     expect(scalar(file, 'select id from calls where key = ?', DEMO_CALL_KEY)).not.toBe(firstCall);
     expect(scalar(file, 'select count(*) from proposals')).toBe(30);
-    expect(scalar(file, "select count(*) from accounts where email like '%@demo.kcp.invalid'")).toBe(68);
+    expect(scalar(file, "select count(*) from accounts where email like '%@demo.kcp.invalid'")).toBe(70);
     expect(scalar(file, 'select count(*) from reviews')).toBe(120);
     expect(scalar(file, 'select count(*) from evaluation_rounds')).toBe(1);
 
@@ -228,7 +229,7 @@ describe('kcp demo on SQLite', () => {
     expect(await main(['demo', '--remove'])).toBe(1);
     expect(output.join('\n')).toContain('is not demo data');
     expect(scalar(file, 'select count(*) from proposals')).toBe(30);
-    expect(scalar(file, "select count(*) from accounts where email like '%@demo.kcp.invalid'")).toBe(68);
+    expect(scalar(file, "select count(*) from accounts where email like '%@demo.kcp.invalid'")).toBe(70);
   });
 
   it('leaves a real round that happens to use the demo round key alone', async () => {

@@ -6,7 +6,9 @@
  * government; 24 invented reviewers; conflicts detected by prefecture and confirmed; reviewers
  * assigned automatically (k = 4) with the domain's own rules; seeded reviews, revealed; the call
  * left in `decision`. Beside it, the FY2004 intermediate evaluation round of the 12 clusters that
- * started in FY2002, with synthetic grades, left in `scoring` (demo-round.ts).
+ * started in FY2002, with synthetic grades, left in `scoring` (demo-round.ts). And seeds to business
+ * (demo-matching.ts): the labelled matching set's 150 seeds and 74 needs, a demo coordinator and
+ * 20 matches spread over the pipeline.
  *
  * Real data never mixes with it silently: the call, proposals and round carry is_demo = 1 and
  * 【デモ】 / [Demo] titles, organizations, people and the what-if's base subsidy lines carry the demo
@@ -50,6 +52,7 @@ import {
   SYNTHETIC_REGIONS,
 } from './demo-data';
 import { conflictNames } from '../server/modules/selection/conflict.repo';
+import { buildDemoMatching, type DemoMatchingOutcome, describeDemoMatching } from './demo-matching';
 import { DemoRefusal, removeDemo } from './demo-remove';
 import { buildDemoRound, type DemoRoundOutcome } from './demo-round';
 import { DEMO_ROUND_KEY, DEMO_ROUND_SEED } from './demo-round-data';
@@ -58,7 +61,9 @@ import { insertDemoAccount, insertDemoOrganization, insertDemoPerson } from './d
 export const DEMO_USAGE = `demo [--reset | --remove]         build a synthetic, clearly labelled FY2002 selection (30 candidate
                                    regions, 24 reviewers, reviews) to try decisions and publication,
                                    and an FY2004 intermediate evaluation of the 12 FY2002 clusters
-                                   (synthetic grades) to try publication and next year's allocation;
+                                   (synthetic grades) to try publication and next year's allocation,
+                                   and seeds to business (150 seeds, 74 needs, 20 matches in the
+                                   coordinators' pipeline, a demo coordinator);
                                    --reset rebuilds it, --remove deletes it (demo rows only)`;
 
 const DAY = 86_400_000;
@@ -143,6 +148,7 @@ interface BuildSummary {
   consensusProposals: number;
   top: { rank: number | null; region: string; real: boolean; score: number | null }[];
   round: DemoRoundOutcome;
+  matching: DemoMatchingOutcome;
   password: string;
 }
 
@@ -579,6 +585,7 @@ async function buildDemo(
     [{ kind: 'criterion', criterion: 'technical.competence' }],
   );
   const round = await buildDemoRound(trx, passwordHash);
+  const matching = await buildDemoMatching(trx, ctx.now(), passwordHash);
   const summary: BuildSummary = {
     callId: call.id,
     proposals: proposals.length,
@@ -594,6 +601,7 @@ async function buildDemo(
       return { rank: r.rank, region: region.nameEn, real: region.realStartFy === 2002, score: r.score };
     }),
     round,
+    matching,
     password,
   };
   await audit(ctx, trx, {
@@ -626,12 +634,13 @@ async function buildDemo(
             baseLines: round.summary.baseLines,
           }
         : { key: DEMO_ROUND_KEY, notBuilt: round.reason },
+      matching: matching.built ? matching.summary : { notBuilt: matching.reason },
     },
   });
   return summary;
 }
 
-/** True when the demo call, the demo round or any demo account is already there. */
+/** True when the demo call, the demo round, any demo account or demo listing is already there. */
 async function demoPresent(db: Db): Promise<boolean> {
   const call = await db.selectFrom('calls').select('id').where('key', '=', DEMO_CALL_KEY).executeTakeFirst();
   const round = await db
@@ -644,7 +653,15 @@ async function demoPresent(db: Db): Promise<boolean> {
     .select('id')
     .where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
     .executeTakeFirst();
-  return call !== undefined || round !== undefined || account !== undefined;
+  const seed = await db.selectFrom('seeds').select('id').where('is_demo', '=', 1).executeTakeFirst();
+  const need = await db.selectFrom('needs').select('id').where('is_demo', '=', 1).executeTakeFirst();
+  return (
+    call !== undefined ||
+    round !== undefined ||
+    account !== undefined ||
+    seed !== undefined ||
+    need !== undefined
+  );
 }
 
 function printRound(outcome: DemoRoundOutcome): void {
@@ -708,6 +725,9 @@ function printSummary(s: BuildSummary): void {
     `                 proposer-<region key>@${DEMO_EMAIL_DOMAIN} (proposers, e.g. proposer-sapporo@${DEMO_EMAIL_DOMAIN})`,
   );
   printRound(s.round);
+  const matching = describeDemoMatching(s.matching);
+  for (const line of matching.out) console.log(line);
+  for (const line of matching.err) console.error(line);
   console.log(`  password of every demo account (shown once): ${s.password}`);
   console.log('next: sign in as an administrator or programme officer and open');
   console.log(
@@ -747,17 +767,18 @@ async function run(
   if (values.remove) {
     const removed = await handle.db.transaction().execute((trx) => removeDemo(ctx, trx));
     console.log(
-      removed.calls + removed.rounds + removed.accounts === 0
+      removed.calls + removed.rounds + removed.accounts + removed.seeds + removed.needs === 0
         ? 'no demo data to remove'
         : `removed the demo: ${removed.calls} call, ${removed.proposals} proposals, ${removed.reviews} reviews, ` +
             `${removed.rounds} evaluation round, ${removed.grades} grades, ${removed.budgetLines} demo ledger lines, ` +
+            `${removed.seeds} seeds, ${removed.needs} needs, ${removed.matches} matches, ` +
             `${removed.accounts} demo accounts, ${removed.organizations} demo organizations`,
     );
     return 0;
   }
   if (!values.reset && (await demoPresent(handle.db))) {
     console.error(
-      `the demo is already there (call ${DEMO_CALL_KEY}, round ${DEMO_ROUND_KEY} or @${DEMO_EMAIL_DOMAIN} accounts); nothing was changed.\n` +
+      `the demo is already there (call ${DEMO_CALL_KEY}, round ${DEMO_ROUND_KEY}, demo seeds and needs or @${DEMO_EMAIL_DOMAIN} accounts); nothing was changed.\n` +
         'run `kcp demo --reset` to rebuild it, or `kcp demo --remove` to delete it',
     );
     return 1;

@@ -5,11 +5,12 @@
  * carrying the demo source — and nothing else. Where real data has come to depend on a demo row (a
  * demo reviewer in a real call's pool, a real proposal in the demo call, a demo evaluator in a real
  * round, a real finding followed up in the demo round) it refuses, naming what, rather than touch
- * real data.
+ * real data. The seeds-to-business part (demo seeds, needs and matches) goes with it (demo-matching.ts).
  */
 import type { Db, ServiceContext } from '../server/context';
 import { audit } from '../server/modules/audit/audit.service';
 import { DEMO_CALL_KEY, DEMO_EMAIL_DOMAIN, DEMO_SOURCE } from './demo-data';
+import { removeDemoMatching } from './demo-matching';
 import { DEMO_ROUND_KEY } from './demo-round-data';
 
 /** Removal would touch real data: nothing was removed. */
@@ -26,6 +27,9 @@ export interface RemovedDemo {
   accounts: number;
   people: number;
   organizations: number;
+  seeds: number;
+  needs: number;
+  matches: number;
 }
 
 function count(result: readonly { numDeletedRows: bigint }[]): number {
@@ -136,6 +140,9 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
     accounts: 0,
     people: 0,
     organizations: 0,
+    seeds: 0,
+    needs: 0,
+    matches: 0,
   };
   if (callIds.length > 0) {
     const proposalIds = (
@@ -165,6 +172,10 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
   removed.budgetLines += count(
     await trx.deleteFrom('budget_lines').where('source', '=', DEMO_SOURCE).execute(),
   );
+  const matching = await removeDemoMatching(trx, accountIds, (message) => new DemoRefusal(message));
+  removed.seeds = matching.seeds;
+  removed.needs = matching.needs;
+  removed.matches = matching.matches;
   if (accountIds.length > 0) {
     await trx.deleteFrom('sessions').where('account_id', 'in', accountIds).execute();
     await trx.deleteFrom('role_grants').where('account_id', 'in', accountIds).execute();
@@ -188,7 +199,10 @@ export async function removeDemo(ctx: ServiceContext, trx: Db): Promise<RemovedD
       removed.budgetLines +
       removed.accounts +
       removed.people +
-      removed.organizations >
+      removed.organizations +
+      removed.seeds +
+      removed.needs +
+      removed.matches >
     0
   )
     await audit(ctx, trx, {
