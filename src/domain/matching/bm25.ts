@@ -11,9 +11,10 @@
  * what each added. Documents can be added and removed; statistics follow.
  *
  * Built for 100,000 documents (bench/matching.bench.ts): postings are typed arrays sorted by
- * document slot, scores accumulate in one reused Float64Array, the best `limit` are picked with a
- * small heap, and only those are explained (by looking their terms up again), so a query costs
- * one pass over its terms' postings and nothing per matched document beyond an addition.
+ * document slot, scores accumulate in one reused Float64Array, the postings of common terms are
+ * mostly skipped once they can no longer change the top `limit` (exact MaxScore pruning: the same
+ * hits as scoring every document, see search), the best are picked with a small heap, and only
+ * those are explained (by looking their terms up again).
  */
 import { type Term, tokenize } from './tokenize';
 
@@ -94,6 +95,26 @@ class Postings {
   }
 }
 
+/** A query term that occurs in the index, with q_t · idf(t): the most it adds to a score. */
+interface QueryTerm {
+  list: Postings;
+  factor: number;
+}
+
+/** Document slots. */
+type Docs = readonly number[] | Int32Array;
+
+/** Flags of a document in Bm25Index.state during a search. */
+const TOUCHED = 1;
+const ACCEPTED = 2;
+const REJECTED = 4;
+
+/**
+ * Relative slack of every pruning comparison with θ (see Bm25Index.search): a sum of m positive
+ * terms in another order differs by at most about m · 2⁻⁵² relative, so 1e-9 covers a million terms.
+ */
+const PRUNING_SLACK = 1e-9;
+
 function weightOf(term: Term, bigramWeight: number, conceptWeight: number): number {
   return term.kind === 'bigram' ? bigramWeight : term.kind === 'concept' ? conceptWeight : 1;
 }
@@ -122,6 +143,13 @@ export class Bm25Index<Id> {
   private isWeightedStale = true;
   /** Scores of the current search, by slot; all zero between searches. */
   private scratch = new Float64Array(0);
+  /** TOUCHED, ACCEPTED, REJECTED flags of the current search, by slot; all zero between searches. */
+  private state = new Uint8Array(0);
+  /**
+   * What the last search read: postings scanned (before pruning) and postings looked up for
+   * candidates (after), against all the postings of its terms — to see the pruning at work.
+   */
+  lastSearchCost = { scanned: 0, lookedUp: 0, postings: 0 };
   private live = 0;
 
   constructor(options: Bm25Options) {
@@ -139,6 +167,12 @@ export class Bm25Index<Id> {
     this.tokenize = options.tokenize ?? tokenize;
     if (!(this.k1 > 0)) throw new RangeError(`k1 must be > 0; got ${this.k1}`);
     if (!(this.b >= 0 && this.b <= 1)) throw new RangeError(`b must be within 0–1; got ${this.b}`);
+    // search() prunes by upper bounds, which needs every term to add ≥ 0.
+    for (const [name, w] of [
+      ['bigramWeight', this.bigramWeight],
+      ['conceptWeight', this.conceptWeight],
+    ] as const)
+      if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`${name} must be ≥ 0; got ${w}`);
     this.totalLength = new Float64Array(this.fields.length);
   }
 
@@ -239,66 +273,222 @@ export class Bm25Index<Id> {
     return pseudo;
   }
 
-  /** The best `limit` documents for the query text, best first; ties by insertion order. */
+  /**
+   * The best `limit` documents for the query text, best first; ties by insertion order.
+   *
+   * Exact dynamic pruning (MaxScore, Turtle and Flood 1995, in term-at-a-time form). A term can
+   * add at most its bound q_t · idf(t) to any document, since tf̃ / (k1 + tf̃) < 1. Terms are taken
+   * in decreasing order of bound, so the rare, telling terms come first and the long postings of
+   * common terms last; rest[j] is the sum of the bounds of terms j, j + 1, … still to come.
+   *
+   * 1. Terms are added to every document in their postings, as an exhaustive search would, and
+   *    every so often θ is taken: the `limit`-th best score among accepted documents so far. Scores
+   *    only grow, so the final `limit`-th best score is at least θ.
+   * 2. Once rest[j] < θ, a document no term so far has touched can reach at most rest[j] < θ: it
+   *    cannot enter the top `limit` (not even on a tie by slot). So the remaining terms are no
+   *    longer scanned: only the candidates, touched documents whose score + rest[j] ≥ θ, are kept,
+   *    and each remaining term's posting of each candidate is looked up (postings are sorted by
+   *    slot, as are the candidates, so one galloping search per candidate). After each term θ is
+   *    taken again and candidates that can no longer reach it are dropped.
+   * 3. The candidates left hold every document of the exhaustive top `limit`. Their scores were
+   *    summed in a different order than an exhaustive search's (query order), which can move the
+   *    last bits and so break or make a tie; so those that can still make it (score ≥ θ, accepted)
+   *    are scored again in query order, exactly as the exhaustive search sums, and the best picked.
+   *
+   * Every comparison with θ keeps a relative slack (PRUNING_SLACK, far above the rounding error of
+   * a sum of a few hundred terms), so rounding can only keep a document it could have dropped,
+   * never drop one that belongs in the result: the hits are those of the exhaustive search, with
+   * the same scores, in the same order. `accept` is asked at most once per document (the answers
+   * are kept in `state`), and only of documents that might enter the top `limit` at that moment.
+   */
   search(query: string, limit = 10, accept?: (id: Id) => boolean): Bm25Hit<Id>[] {
+    const cost = (this.lastSearchCost = { scanned: 0, lookedUp: 0, postings: 0 });
     if (this.live === 0 || limit <= 0) return [];
     const queryWeights = this.queryTerms(query);
     const n = this.live;
     this.refreshWeighted();
-    if (this.scratch.length < this.ids.length)
-      this.scratch = new Float64Array(Math.max(this.ids.length, this.scratch.length * 2));
+    if (this.scratch.length < this.ids.length) {
+      const size = Math.max(this.ids.length, this.scratch.length * 2);
+      this.scratch = new Float64Array(size);
+      this.state = new Uint8Array(size);
+    }
     const scores = this.scratch;
-    const touched: number[] = [];
+    const state = this.state;
     const idfOf = new Map<string, number>();
+    const inQueryOrder: QueryTerm[] = [];
     for (const [term, qWeight] of queryWeights) {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
       idfOf.set(term, idf);
-      const factor = qWeight * idf;
-      for (let i = 0; i < list.length; i++) {
-        const pseudo = this.pseudoFrequency(list, i);
-        if (pseudo === 0) continue;
-        const doc = list.docs[i]!;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += (factor * pseudo) / (this.k1 + pseudo);
+      if (qWeight > 0) inQueryOrder.push({ list, factor: qWeight * idf });
+    }
+    for (const { list } of inQueryOrder) cost.postings += list.length;
+    const terms = [...inQueryOrder].sort((a, b) => b.factor - a.factor);
+    const rest = new Float64Array(terms.length + 1);
+    for (let j = terms.length - 1; j >= 0; j--) rest[j] = rest[j + 1]! + terms[j]!.factor;
+
+    const isAccepted =
+      accept === undefined
+        ? () => true
+        : (doc: number) => {
+            if ((state[doc]! & (ACCEPTED | REJECTED)) === 0)
+              state[doc]! |= accept(this.ids[doc]!) ? ACCEPTED : REJECTED;
+            return (state[doc]! & ACCEPTED) !== 0;
+          };
+    /** The `limit`-th best score of accepted documents among these, −∞ when fewer. */
+    const thresholdOf = (docs: Docs) => {
+      const heap = this.bestOf(docs, scores, limit, isAccepted);
+      return heap.length === limit ? scores[heap[0]!]! : -Infinity;
+    };
+    // θ is −∞ or a score (≥ 0): the slack lowers it a little.
+    const reaches = (bound: number, theta: number) => bound >= theta * (1 - PRUNING_SLACK);
+
+    const touched: number[] = [];
+    let accepted = 0;
+    let asked = 0;
+    /** Whether at least `limit` touched documents are accepted (θ is −∞ until then). */
+    const enoughAccepted = () => {
+      while (accepted < limit && asked < touched.length) if (isAccepted(touched[asked++]!)) accepted++;
+      return accepted >= limit;
+    };
+    try {
+      // 1. Exhaustive, term by term, until no untouched document can reach θ.
+      let theta = -Infinity;
+      let top = 0;
+      let j = 0;
+      for (; j < terms.length; j++) {
+        const { list, factor } = terms[j]!;
+        // Worth taking θ only when it can end the scan (θ ≤ top) and before a long list (θ costs
+        // one pass over the touched documents).
+        if (rest[j]! < top && 4 * list.length >= touched.length && enoughAccepted()) {
+          theta = Math.max(theta, thresholdOf(touched));
+          if (!reaches(rest[j]!, theta)) break;
+        }
+        top = this.accumulate(list, factor, scores, state, touched, top);
+        cost.scanned += list.length;
+      }
+      // 2. Only candidates that can still reach θ, each term looked up in its postings.
+      let pool: Docs = touched;
+      if (j < terms.length) {
+        const cut = rest[j]!;
+        let candidates = Int32Array.from(
+          touched.filter((doc) => (state[doc]! & REJECTED) === 0 && reaches(scores[doc]! + cut, theta)),
+        ).sort();
+        for (; j < terms.length; j++) {
+          this.addTo(candidates, terms[j]!, scores);
+          cost.lookedUp += candidates.length;
+          theta = Math.max(theta, thresholdOf(candidates));
+          const after = rest[j + 1]!;
+          candidates = candidates.filter(
+            (doc) => (state[doc]! & REJECTED) === 0 && reaches(scores[doc]! + after, theta),
+          );
+        }
+        pool = candidates;
+      }
+      // 3. Those that can make the top `limit`, scored again in query order; the best of them.
+      const theta3 = thresholdOf(pool);
+      const finalists = pool.filter((doc) => reaches(scores[doc]!, theta3) && isAccepted(doc));
+      for (const doc of finalists) scores[doc] = this.scoreOf(doc, inQueryOrder);
+      const best = this.bestOf(finalists, scores, limit, () => true)
+        .sort((a, b) => scores[b]! - scores[a]! || a - b)
+        .map((doc) => ({ doc, score: scores[doc]! }));
+      return best.map(({ doc, score }) => ({
+        id: this.ids[doc]!,
+        score,
+        matched: this.explain(doc, queryWeights, idfOf),
+      }));
+    } finally {
+      for (const doc of touched) {
+        scores[doc] = 0;
+        state[doc] = 0;
       }
     }
-    const best = this.pickBest(touched, scores, limit, accept);
-    for (const doc of touched) scores[doc] = 0;
-    return best.map(({ doc, score }) => ({
-      id: this.ids[doc]!,
-      score,
-      matched: this.explain(doc, queryWeights, idfOf),
-    }));
   }
 
-  /** The best `limit` accepted documents, best score first, ties by slot (a bounded min-heap). */
-  private pickBest(
-    touched: readonly number[],
+  /**
+   * Adds a term to the score of every document in its postings (noting those touched first), and
+   * returns the highest score seen, given the highest so far.
+   */
+  private accumulate(
+    list: Postings,
+    factor: number,
+    scores: Float64Array,
+    state: Uint8Array,
+    touched: number[],
+    top: number,
+  ): number {
+    for (let i = 0; i < list.length; i++) {
+      const pseudo = this.pseudoFrequency(list, i);
+      if (pseudo === 0) continue;
+      const doc = list.docs[i]!;
+      if ((state[doc]! & TOUCHED) === 0) {
+        state[doc]! |= TOUCHED;
+        touched.push(doc);
+      }
+      const score = (scores[doc]! += (factor * pseudo) / (this.k1 + pseudo));
+      if (score > top) top = score;
+    }
+    return top;
+  }
+
+  /**
+   * Adds a term to the score of each candidate (in increasing slot order) that it occurs in: a
+   * galloping search from the previous candidate's position, so about log(length / candidates)
+   * steps each, and never more than a scan of the list.
+   */
+  private addTo(candidates: Int32Array, term: QueryTerm, scores: Float64Array): void {
+    const { list, factor } = term;
+    const docs = list.docs;
+    const length = list.length;
+    let lo = 0; // every posting before lo is of an earlier slot than the candidate
+    for (const doc of candidates) {
+      let hi = lo;
+      for (let step = 1; hi < length && docs[hi]! < doc; step *= 2) {
+        lo = hi + 1;
+        hi = lo + step;
+      }
+      if (hi > length) hi = length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === length) return;
+      if (docs[lo] !== doc) continue;
+      const pseudo = this.pseudoFrequency(list, lo);
+      if (pseudo > 0) scores[doc]! += (factor * pseudo) / (this.k1 + pseudo);
+    }
+  }
+
+  /** A document's score summed in query order, as an exhaustive search sums it. */
+  private scoreOf(doc: number, inQueryOrder: readonly QueryTerm[]): number {
+    let score = 0;
+    for (const { list, factor } of inQueryOrder) {
+      const i = list.find(doc);
+      if (i < 0) continue;
+      const pseudo = this.pseudoFrequency(list, i);
+      if (pseudo > 0) score += (factor * pseudo) / (this.k1 + pseudo);
+    }
+    return score;
+  }
+
+  /**
+   * The best `limit` accepted documents among these, as a min-heap (the worst at 0): better =
+   * higher score, or the same score and an earlier slot. `isAccepted` is asked only of documents
+   * good enough to enter the heap.
+   */
+  private bestOf(
+    docs: Docs,
     scores: Float64Array,
     limit: number,
-    accept: ((id: Id) => boolean) | undefined,
-  ): { doc: number; score: number }[] {
-    // "Worse" = lower score, or the same score and a later slot.
+    isAccepted: (doc: number) => boolean,
+  ): number[] {
     const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
     const heap: number[] = [];
-    const siftDown = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-        if (m === i) return;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-        i = m;
-      }
-    };
-    for (const doc of touched) {
+    for (const doc of docs) {
       if (heap.length === limit && !worse(heap[0]!, doc)) continue;
-      // accept() is asked only of documents good enough to enter the top `limit`.
-      if (accept !== undefined && !accept(this.ids[doc]!)) continue;
+      if (!isAccepted(doc)) continue;
       if (heap.length < limit) {
         heap.push(doc);
         for (let i = heap.length - 1; i > 0;) {
@@ -307,12 +497,21 @@ export class Bm25Index<Id> {
           [heap[i], heap[p]] = [heap[p]!, heap[i]!];
           i = p;
         }
-      } else {
-        heap[0] = doc;
-        siftDown(0);
+        continue;
+      }
+      heap[0] = doc;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
       }
     }
-    return heap.sort((a, b) => (worse(a, b) ? 1 : -1)).map((doc) => ({ doc, score: scores[doc]! }));
+    return heap;
   }
 
   /** The terms a document matched, with their fields and contributions, largest first. */
