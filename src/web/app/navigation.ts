@@ -21,7 +21,13 @@ export interface NavItem {
     | 'nav.organizations'
     | 'nav.people'
     | 'nav.adminUsers'
-    | 'nav.audit';
+    | 'nav.audit'
+    | 'nav.seeds'
+    | 'nav.needs'
+    | 'nav.matches'
+    | 'nav.industrialCluster'
+    | 'nav.events'
+    | 'nav.duplicates';
   /** Shown only to accounts holding this permission; public when absent. */
   permission?: Permission;
   /** Shown to accounts holding any of these (a round serves officers, headquarters and both groups). */
@@ -38,6 +44,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/open-data', labelKey: 'nav.openData' },
   { to: '/selection', labelKey: 'nav.selection' },
   { to: '/evaluations', labelKey: 'nav.evaluations' },
+  { to: '/seeds', labelKey: 'nav.seeds' },
+  { to: '/needs', labelKey: 'nav.needs' },
+  // Coordinators see every match; headquarters and partner companies their own side's.
+  {
+    to: '/matches',
+    labelKey: 'nav.matches',
+    anyPermission: ['matching:coordinate', 'seed:edit', 'need:edit'],
+  },
+  { to: '/industrial-cluster', labelKey: 'nav.industrialCluster' },
+  { to: '/events', labelKey: 'nav.events' },
+  { to: '/funding/duplicates', labelKey: 'nav.duplicates', permission: 'duplication:read' },
   { to: '/calls', labelKey: 'nav.calls', permission: 'call:manage' },
   { to: '/proposals', labelKey: 'nav.proposals', permission: 'proposal:edit' },
   { to: '/reviews', labelKey: 'nav.reviews', permission: 'review:submit' },

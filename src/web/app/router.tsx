@@ -58,6 +58,60 @@ const routes: RouteObject[] = [
               import('../features/budgets/pages/BudgetsPage').then((m) => ({ Component: m.BudgetsPage })),
           },
           {
+            path: 'industrial-cluster',
+            lazy: () =>
+              import('../features/industrial-cluster/pages/ProjectsPage').then((m) => ({
+                Component: m.ProjectsPage,
+              })),
+          },
+          {
+            path: 'industrial-cluster/projects/:key',
+            lazy: () =>
+              import('../features/industrial-cluster/pages/ProjectPage').then((m) => ({
+                Component: m.ProjectPage,
+              })),
+          },
+          {
+            path: 'industrial-cluster/committees/:id',
+            lazy: () =>
+              import('../features/industrial-cluster/pages/CommitteePage').then((m) => ({
+                Component: m.CommitteePage,
+              })),
+          },
+          {
+            path: 'events',
+            lazy: () =>
+              import('../features/industrial-cluster/pages/EventsPage').then((m) => ({
+                Component: m.EventsPage,
+              })),
+          },
+          {
+            path: 'events/:id',
+            lazy: () =>
+              import('../features/industrial-cluster/pages/EventPage').then((m) => ({
+                Component: m.EventPage,
+              })),
+          },
+          {
+            element: <RequirePermission permission="duplication:read" />,
+            children: [
+              {
+                path: 'funding/duplicates',
+                lazy: () =>
+                  import('../features/funding-duplication/pages/DuplicatesPage').then((m) => ({
+                    Component: m.DuplicatesPage,
+                  })),
+              },
+              {
+                path: 'funding/projects',
+                lazy: () =>
+                  import('../features/funding-duplication/pages/FundedProjectsPage').then((m) => ({
+                    Component: m.FundedProjectsPage,
+                  })),
+              },
+            ],
+          },
+          {
             path: 'selection',
             lazy: () =>
               import('../features/selection-results/pages/PublicSelectionPage').then((m) => ({
@@ -84,6 +138,62 @@ const routes: RouteObject[] = [
               import('../features/evaluation-results/pages/PublicRoundResultsPage').then((m) => ({
                 Component: m.PublicRoundResultsPage,
               })),
+          },
+          {
+            path: 'seeds',
+            lazy: () =>
+              import('../features/seeds-needs/pages/SeedsPage').then((m) => ({ Component: m.SeedsPage })),
+          },
+          {
+            path: 'seeds/:id',
+            lazy: () =>
+              import('../features/seeds-needs/pages/SeedDetailPage').then((m) => ({
+                Component: m.SeedDetailPage,
+              })),
+          },
+          {
+            path: 'needs',
+            lazy: () =>
+              import('../features/seeds-needs/pages/NeedsPage').then((m) => ({ Component: m.NeedsPage })),
+          },
+          {
+            path: 'needs/:id',
+            lazy: () =>
+              import('../features/seeds-needs/pages/NeedDetailPage').then((m) => ({
+                Component: m.NeedDetailPage,
+              })),
+          },
+          {
+            // Coordinators see every match; headquarters and companies the matches of their seeds and needs.
+            element: <RequirePermission />,
+            children: [
+              {
+                path: 'matches',
+                lazy: () =>
+                  import('../features/matching-pipeline/pages/MatchBoardPage').then((m) => ({
+                    Component: m.MatchBoardPage,
+                  })),
+              },
+              {
+                path: 'matches/:id',
+                lazy: () =>
+                  import('../features/matching-pipeline/pages/MatchPage').then((m) => ({
+                    Component: m.MatchPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequirePermission permission="matching:coordinate" />,
+            children: [
+              {
+                path: 'matches/coordinators',
+                lazy: () =>
+                  import('../features/matching-pipeline/pages/CoordinatorSummaryPage').then((m) => ({
+                    Component: m.CoordinatorSummaryPage,
+                  })),
+              },
+            ],
           },
           {
             // Officers, headquarters and both groups: each page shows what the reader's role allows.

@@ -18,8 +18,14 @@ import evaluationFollowupEn from '../features/evaluation-followup/locales/en.jso
 import evaluationFollowupJa from '../features/evaluation-followup/locales/ja.json';
 import evaluationTasksEn from '../features/evaluation-tasks/locales/en.json';
 import evaluationTasksJa from '../features/evaluation-tasks/locales/ja.json';
+import fundingDuplicationEn from '../features/funding-duplication/locales/en.json';
+import fundingDuplicationJa from '../features/funding-duplication/locales/ja.json';
+import industrialClusterEn from '../features/industrial-cluster/locales/en.json';
+import industrialClusterJa from '../features/industrial-cluster/locales/ja.json';
 import importsEn from '../features/imports/locales/en.json';
 import importsJa from '../features/imports/locales/ja.json';
+import matchingPipelineEn from '../features/matching-pipeline/locales/en.json';
+import matchingPipelineJa from '../features/matching-pipeline/locales/ja.json';
 import portalEn from '../features/portal/locales/en.json';
 import portalJa from '../features/portal/locales/ja.json';
 import reportingEn from '../features/reporting/locales/en.json';
@@ -32,6 +38,8 @@ import selectionReviewEn from '../features/selection-review/locales/en.json';
 import selectionReviewJa from '../features/selection-review/locales/ja.json';
 import selectionResultsEn from '../features/selection-results/locales/en.json';
 import selectionResultsJa from '../features/selection-results/locales/ja.json';
+import seedsNeedsEn from '../features/seeds-needs/locales/en.json';
+import seedsNeedsJa from '../features/seeds-needs/locales/ja.json';
 import en from './en.json';
 import ja from './ja.json';
 
@@ -52,6 +60,10 @@ const jaResources = {
   evaluationResults: evaluationResultsJa,
   evaluationFollowup: evaluationFollowupJa,
   evaluationTasks: evaluationTasksJa,
+  seedsNeeds: seedsNeedsJa,
+  matchingPipeline: matchingPipelineJa,
+  industrialCluster: industrialClusterJa,
+  fundingDuplication: fundingDuplicationJa,
 };
 
 /** English must have every key Japanese has (src/web/i18n/resources.test.ts checks it). */
@@ -72,6 +84,10 @@ const enResources: typeof jaResources = {
   evaluationResults: evaluationResultsEn,
   evaluationFollowup: evaluationFollowupEn,
   evaluationTasks: evaluationTasksEn,
+  seedsNeeds: seedsNeedsEn,
+  matchingPipeline: matchingPipelineEn,
+  industrialCluster: industrialClusterEn,
+  fundingDuplication: fundingDuplicationEn,
 };
 
 export const resources = { ja: jaResources, en: enResources };
