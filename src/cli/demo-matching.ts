@@ -12,6 +12,7 @@
  * 【デモ】/[Demo] titles; companies the demo source; accounts the demo e-mail domain. The matching
  * indexes' revisions are bumped so running servers rebuild them.
  */
+import { withDemoMark } from '../domain/demo-mark';
 import { type Answer, MATCH_STAGES, refuseStep, type RecordedStep, stageOf } from '../domain/match-pipeline';
 import { japanDate } from '../domain/fiscal-year';
 import { addMonths, DEFAULT_TERM_MONTHS } from '../domain/listing-lifecycle';
@@ -86,8 +87,8 @@ function keptKeywords(keywords: readonly string[]): string[] {
     });
 }
 
-const labelJa = (text: string | undefined) => (text === undefined ? null : `【デモ】${text}`);
-const labelEn = (text: string | undefined) => (text === undefined ? null : `[Demo] ${text}`);
+const labelJa = (text: string | undefined) => (text === undefined ? null : withDemoMark(text, 'ja'));
+const labelEn = (text: string | undefined) => (text === undefined ? null : withDemoMark(text, 'en'));
 
 interface SeedRef {
   id: number;

@@ -3,6 +3,7 @@ import type { Need, Seed } from '../../../contracts/seeds-needs';
 import type { KeyFieldKey } from '../../../domain/key-fields';
 import { isExpired } from '../../../domain/listing-lifecycle';
 import type { SeedStage } from '../../../domain/matching/matcher';
+import { companyRedactor } from '../../../domain/matching/redact-company';
 import type { ServiceContext } from '../../context';
 import {
   needActions,
@@ -70,16 +71,32 @@ export function companyOf(
     : null;
 }
 
+/** A confidential need's texts without its company's name, for readers and for the index. */
+export function anonymousNeedTexts(row: NeedWithCompany) {
+  const text = companyRedactor({ ja: row.company_name_ja, en: row.company_name_en });
+  const orNull = (t: string | null) => (t === null ? null : text(t));
+  return {
+    title: { ja: orNull(row.title_ja), en: orNull(row.title_en) },
+    description: { ja: orNull(row.description_ja), en: orNull(row.description_en) },
+  };
+}
+
 export function toNeed(ctx: ServiceContext, row: NeedWithCompany): Need {
   const company = companyOf(ctx, row);
+  const texts =
+    company === null
+      ? anonymousNeedTexts(row)
+      : {
+          title: { ja: row.title_ja, en: row.title_en },
+          description: { ja: row.description_ja, en: row.description_en },
+        };
   return {
     id: row.id,
     company,
     companyHidden: company === null,
     confidential: row.confidential === 1,
     disclosedAt: row.disclosed_at,
-    title: { ja: row.title_ja, en: row.title_en },
-    description: { ja: row.description_ja, en: row.description_en },
+    ...texts,
     keyField: row.key_field as KeyFieldKey,
     prefectureCode: row.prefecture_code,
     wantedBy: row.wanted_by,

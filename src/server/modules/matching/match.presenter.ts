@@ -7,6 +7,7 @@ import type {
   MatchCard,
 } from '../../../contracts/matches';
 import { type Answer, type MatchStage, nextSteps, type PipelineStep } from '../../../domain/match-pipeline';
+import { companyRedactor } from '../../../domain/matching/redact-company';
 import type { ServiceContext } from '../../context';
 import { isCoordinator, ownsNeed, ownsSeed, todayInJapan } from './listing-access';
 import type { OutcomeItemRef } from './listing.repo';
@@ -51,8 +52,16 @@ function companyOf(ctx: ServiceContext, row: MatchWithParties) {
     : null;
 }
 
-function parties(ctx: ServiceContext, row: MatchWithParties) {
+/** Free text as this reader may see it: a hidden company's name is taken out of it. */
+function textFilter(ctx: ServiceContext, row: MatchWithParties): (text: string) => string {
+  return companyOf(ctx, row) === null
+    ? companyRedactor({ ja: row.company_name_ja, en: row.company_name_en })
+    : (text) => text;
+}
+
+function parties(ctx: ServiceContext, row: MatchWithParties, text: (t: string) => string) {
   const company = companyOf(ctx, row);
+  const orNull = (t: string | null) => (t === null ? null : text(t));
   return {
     seed: {
       id: row.seed_id,
@@ -61,7 +70,7 @@ function parties(ctx: ServiceContext, row: MatchWithParties) {
     },
     need: {
       id: row.need_id,
-      title: { ja: row.need_title_ja, en: row.need_title_en },
+      title: { ja: orNull(row.need_title_ja), en: orNull(row.need_title_en) },
       company,
       companyHidden: company === null,
     },
@@ -75,7 +84,7 @@ export function toMatchCard(
 ): MatchCard {
   return {
     id: row.id,
-    ...parties(ctx, row),
+    ...parties(ctx, row, textFilter(ctx, row)),
     stage: row.stage as MatchStage,
     proposedBy: { accountId: row.proposed_by, displayName: row.proposer_name },
     proposedAt: row.created_at,
@@ -91,37 +100,54 @@ export function toMatch(
   items: Map<number, OutcomeItemRef[]>,
 ): Match {
   const coordinator = isCoordinator(ctx);
+  const text = textFilter(ctx, row);
+  const orNull = (t: string | null) => (t === null ? null : text(t));
+  const interest = (json: string | null): InterestAnswers | null => {
+    const answers = parse<InterestAnswers>(json);
+    return answers && { offer: text(answers.offer), seek: text(answers.seek), next: text(answers.next) };
+  };
+  const jointResearch = (json: string | null): JointResearchDetail | null => {
+    const detail = parse<JointResearchDetail>(json);
+    return (
+      detail && {
+        ...detail,
+        partners: detail.partners.map(text),
+        theme: text(detail.theme),
+        ...(detail.funderName === undefined ? {} : { funderName: text(detail.funderName) }),
+      }
+    );
+  };
   return {
     id: row.id,
-    ...parties(ctx, row),
+    ...parties(ctx, row, text),
     stage: row.stage as MatchStage,
-    note: row.note,
+    note: text(row.note),
     explanation: parse<Explanation>(row.explanation_json),
     proposedBy: { accountId: row.proposed_by, displayName: row.proposer_name },
     proposedAt: row.created_at,
     seedSide: {
       answer: row.seed_answer as Answer,
-      interest: parse<InterestAnswers>(row.seed_interest_json),
-      reason: row.seed_reason,
+      interest: interest(row.seed_interest_json),
+      reason: orNull(row.seed_reason),
       answeredBy: row.seed_answerer_name,
       answeredAt: row.seed_answered_at,
     },
     needSide: {
       answer: row.need_answer as Answer,
-      interest: parse<InterestAnswers>(row.need_interest_json),
-      reason: row.need_reason,
+      interest: interest(row.need_interest_json),
+      reason: orNull(row.need_reason),
       // A confidential company's answerer would name it: shown to those who see the company.
       answeredBy: companyOf(ctx, row) === null ? null : row.need_answerer_name,
       answeredAt: row.need_answered_at,
     },
-    closedReason: row.closed_reason,
+    closedReason: orNull(row.closed_reason),
     steps: steps.map((s) => ({
       id: s.id,
       step: s.step as PipelineStep,
       occurredOn: s.occurred_on,
-      notes: s.notes,
-      attendees: JSON.parse(s.attendees_json) as string[],
-      jointResearch: parse<JointResearchDetail>(s.joint_research_json),
+      notes: text(s.notes),
+      attendees: (JSON.parse(s.attendees_json) as string[]).map(text),
+      jointResearch: jointResearch(s.joint_research_json),
       salesYen: s.sales_yen === null ? null : Number(s.sales_yen),
       outcomeItems: (items.get(s.id) ?? []).map((i) => ({
         id: i.id,

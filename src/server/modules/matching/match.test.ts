@@ -34,6 +34,7 @@ describe.each(ENGINES)('matches on %s', (engine) => {
   let otherCompany: HttpClient;
   let companyId: number;
   let secretName: string;
+  let secretNameJa: string;
 
   async function freshPair(confidential = false): Promise<{ seedId: number; needId: number }> {
     const seed = await publishListing(hq, coordinator, 'seeds', seedBody());
@@ -64,6 +65,7 @@ describe.each(ENGINES)('matches on %s', (engine) => {
     const org = await createOrganization(officer, { kind: 'company', prefectureCode: '01' });
     companyId = org.id as number;
     secretName = org.name.en as string;
+    secretNameJa = org.name.ja as string;
     company = (await signInNew(t, 'partner_company', { scopeType: 'organization', scopeId: companyId }))
       .client;
     const other = await createOrganization(officer, { kind: 'company' });
@@ -364,6 +366,88 @@ describe.each(ENGINES)('matches on %s', (engine) => {
       expect(otherBoard.body.total).toBe(0);
       expect((await t.anonymous().get('/api/v1/matches')).status).toBe(401);
       expect((await hq.get('/api/v1/matches/coordinator-summary')).status).toBe(403);
+    });
+
+    it('takes a confidential company’s name out of every free text the seed’s side reads', async () => {
+      const named = `${secretNameJa}の工場で / at ${secretName}'s plant`;
+      const seed = await publishListing(hq, coordinator, 'seeds', seedBody());
+      const need = await publishListing(
+        company,
+        coordinator,
+        'needs',
+        needBody(companyId, {
+          confidential: true,
+          description: { ja: `${secretNameJa}の除雪車で路面の凍結を判別したい。`, en: '' },
+        }),
+      );
+      const proposed = await coordinator.post('/api/v1/matches', {
+        seedId: seed.id,
+        needId: need.id,
+        note: `proposed for ${named}`,
+      });
+      expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+      const id = proposed.body.id as number;
+      let v = proposed.body.version as number;
+      for (const side of ['seed', 'need']) {
+        const res = await coordinator.post(`/api/v1/matches/${id}/answers`, {
+          side,
+          answer: 'interested',
+          interest: { offer: named, seek: named, next: named },
+          version: v,
+        });
+        v = res.body.version as number;
+      }
+      expect((await record(id, { step: 'introduction', notes: named })).status).toBe(201);
+      expect(
+        (await record(id, { step: 'meeting', notes: named, attendees: [`${secretNameJa} 技術開発部`, 'HQ'] }))
+          .status,
+      ).toBe(201);
+      expect((await record(id, { step: 'confidentiality_agreement', notes: named })).status).toBe(201);
+      const jr = await record(id, {
+        step: 'joint_research',
+        notes: named,
+        jointResearch: {
+          partners: [secretName, 'Hokkaido University'],
+          budgetYen: 5_000_000,
+          funder: 'mext',
+          theme: `road ice with ${secretName}`,
+        },
+      });
+      expect(jr.status, JSON.stringify(jr.body)).toBe(201);
+
+      const seen = [
+        (await hq.get(`/api/v1/matches/${id}`)).body,
+        // The company's other needs are open, so only this match's card must be anonymous.
+        ((await hq.get('/api/v1/matches')).body as { columns: { items: { id: number }[] }[] }).columns
+          .flatMap((c) => c.items)
+          .find((card) => card.id === id),
+        (await hq.get(`/api/v1/needs/${need.id}`)).body,
+        (await t.anonymous().get(`/api/v1/needs/${need.id}`)).body,
+        (
+          (await hq.get(`/api/v1/seeds/${seed.id}/matching-needs`)).body as {
+            items: { need: { id: number } }[];
+          }
+        ).items.find((item) => item.need.id === need.id),
+      ];
+      expect(seen.every(Boolean)).toBe(true);
+      for (const body of seen) {
+        const text = JSON.stringify(body);
+        expect(text).not.toContain(secretName);
+        expect(text).not.toContain(secretNameJa);
+      }
+      const match = seen[0];
+      expect(match.note).toContain('[confidential company]');
+      expect(match.steps[1].attendees).toEqual(['［非公開企業］ 技術開発部', 'HQ']);
+      expect(match.steps[3].jointResearch.partners).toEqual([
+        '[confidential company]',
+        'Hokkaido University',
+      ]);
+      // Those who may know the company read the texts as written.
+      for (const client of [coordinator, company]) {
+        const text = JSON.stringify((await client.get(`/api/v1/matches/${id}`)).body);
+        expect(text).toContain(`at ${secretName}'s plant`);
+        expect(text).toContain(`${secretNameJa} 技術開発部`);
+      }
     });
   });
 });

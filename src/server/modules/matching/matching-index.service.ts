@@ -6,6 +6,7 @@
  */
 import type { NeedSuggestions, SeedSuggestions, SuggestionQuery } from '../../../contracts/matches';
 import type { KeyFieldKey } from '../../../domain/key-fields';
+import { withoutDemoMark } from '../../../domain/demo-mark';
 import { isExpired } from '../../../domain/listing-lifecycle';
 import {
   type NeedDocument,
@@ -19,7 +20,7 @@ import type { Db, ServiceContext } from '../../context';
 import { AppError } from '../../http/app-error';
 import { requirePermission } from '../auth/authorize';
 import { isCoordinator, ownsNeed, ownsSeed, todayInJapan } from './listing-access';
-import { keywordsOf, toNeed, toSeed } from './listing.presenter';
+import { anonymousNeedTexts, keywordsOf, toNeed, toSeed } from './listing.presenter';
 import {
   findNeeds,
   findSeeds,
@@ -50,7 +51,7 @@ const CACHE = new WeakMap<Db, Indexes>();
 export function seedDocument(row: SeedWithCluster): SeedDocument<number> {
   return {
     id: row.id,
-    title: { ja: row.title_ja, en: row.title_en },
+    title: { ja: withoutDemoMark(row.title_ja), en: withoutDemoMark(row.title_en) },
     summary: { ja: row.summary_ja, en: row.summary_en },
     keywords: keywordsOf(row),
     keyField: row.key_field as KeyFieldKey,
@@ -59,11 +60,23 @@ export function seedDocument(row: SeedWithCluster): SeedDocument<number> {
   };
 }
 
+/**
+ * A need as the index sees it. A confidential need is indexed without its company's name, or a
+ * search for the name would find it; the demo mark is left out of titles so it never counts as a
+ * shared term.
+ */
 export function needDocument(row: NeedWithCompany): NeedDocument<number> {
+  const texts =
+    row.confidential === 1
+      ? anonymousNeedTexts(row)
+      : {
+          title: { ja: row.title_ja, en: row.title_en },
+          description: { ja: row.description_ja, en: row.description_en },
+        };
   return {
     id: row.id,
-    title: { ja: row.title_ja, en: row.title_en },
-    description: { ja: row.description_ja, en: row.description_en },
+    title: { ja: withoutDemoMark(texts.title.ja), en: withoutDemoMark(texts.title.en) },
+    description: texts.description,
     keyField: row.key_field as KeyFieldKey,
     prefectureCode: row.prefecture_code,
   };
