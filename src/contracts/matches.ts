@@ -48,14 +48,16 @@ export const SeedSuggestion = z.object({
   rank: z.number().int(),
   seed: Seed,
   explanation: Explanation,
-  /** The match already proposed for this pair, if any. */
+  /** The match already proposed for this pair, if any, and where it stands on the board. */
   matchId: z.number().int().nullable(),
+  matchStage: MatchStage.nullable(),
 });
 export const NeedSuggestion = z.object({
   rank: z.number().int(),
   need: Need,
   explanation: Explanation,
   matchId: z.number().int().nullable(),
+  matchStage: MatchStage.nullable(),
 });
 export const SeedSuggestions = z.object({ items: z.array(SeedSuggestion) });
 export type SeedSuggestions = z.infer<typeof SeedSuggestions>;
@@ -159,6 +161,8 @@ export const Match = z.object({
     title: z.object({ ja: z.string().nullable(), en: z.string().nullable() }),
     company: z.object({ id: z.number().int(), name: LocalizedText }).nullable(),
     companyHidden: z.boolean(),
+    /** Asked to keep its name from the seed's side: their free text has it taken out. */
+    confidential: z.boolean(),
   }),
   stage: MatchStage,
   note: z.string(),

@@ -156,7 +156,7 @@ describe.skipIf(!HAS_BROWSER)('from a need to joint research in Chromium, in Jap
       .getByLabel('Why these two belong together')
       .fill('Both are about icy roads seen from a vehicle.');
     await propose.getByRole('button', { name: 'Propose the match' }).click();
-    await expect.poll(() => text(suggestion)).toContain('Match proposed');
+    await expect.poll(() => text(suggestion)).toContain('Match: Proposed');
     await suggestion.getByRole('link', { name: 'Open the match' }).click();
     await page.waitForURL(/\/matches\/\d+$/);
     matchId = Number(/\/matches\/(\d+)$/.exec(page.url())![1]);

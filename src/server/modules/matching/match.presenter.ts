@@ -73,6 +73,7 @@ function parties(ctx: ServiceContext, row: MatchWithParties, text: (t: string) =
       title: { ja: orNull(row.need_title_ja), en: orNull(row.need_title_en) },
       company,
       companyHidden: company === null,
+      confidential: row.need_confidential === 1,
     },
   };
 }

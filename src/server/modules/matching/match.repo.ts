@@ -95,20 +95,20 @@ export async function findMatchByPair(db: Db, seedId: number, needId: number): P
     .executeTakeFirst();
 }
 
-/** Match ids of the pairs already proposed, keyed "seedId:needId". */
-export async function matchIdsForPairs(
+/** The matches already proposed for the pairs (id and board stage), keyed "seedId:needId". */
+export async function matchesForPairs(
   db: Db,
   pairs: { seedId: number; needId: number }[],
-): Promise<Map<string, number>> {
-  const result = new Map<string, number>();
+): Promise<Map<string, { id: number; stage: string }>> {
+  const result = new Map<string, { id: number; stage: string }>();
   if (pairs.length === 0) return result;
   const rows = await db
     .selectFrom('matches')
-    .select(['id', 'seed_id', 'need_id'])
+    .select(['id', 'seed_id', 'need_id', 'stage'])
     .where('seed_id', 'in', [...new Set(pairs.map((p) => p.seedId))])
     .where('need_id', 'in', [...new Set(pairs.map((p) => p.needId))])
     .execute();
-  for (const r of rows) result.set(`${r.seed_id}:${r.need_id}`, r.id);
+  for (const r of rows) result.set(`${r.seed_id}:${r.need_id}`, { id: r.id, stage: r.stage });
   return result;
 }
 

@@ -4,7 +4,12 @@
  * each); an index is rebuilt only when its counter moved, so any app process on a shared
  * PostgreSQL sees another's writes. Expiry is checked per query (today in Japan), not by rebuilding.
  */
-import type { NeedSuggestions, SeedSuggestions, SuggestionQuery } from '../../../contracts/matches';
+import type {
+  MatchStage,
+  NeedSuggestions,
+  SeedSuggestions,
+  SuggestionQuery,
+} from '../../../contracts/matches';
 import type { KeyFieldKey } from '../../../domain/key-fields';
 import { withoutDemoMark } from '../../../domain/demo-mark';
 import { isExpired } from '../../../domain/listing-lifecycle';
@@ -31,7 +36,7 @@ import {
   type SeedWithCluster,
   seedOutcomeItems,
 } from './listing.repo';
-import { matchIdsForPairs } from './match.repo';
+import { matchesForPairs } from './match.repo';
 import { loadReadableNeed } from './need.service';
 import { loadReadableSeed } from './seed.service';
 
@@ -144,7 +149,7 @@ export async function suggestSeeds(
     ).map((r) => [r.id, r]),
   );
   const items = await seedOutcomeItems(ctx.db, [...rows.keys()]);
-  const matchIds = await matchIdsForPairs(
+  const existing = await matchesForPairs(
     ctx.db,
     ranked.map((r) => ({ seedId: r.id, needId })),
   );
@@ -155,7 +160,7 @@ export async function suggestSeeds(
         rank: n + 1,
         seed: toSeed(ctx, rows.get(r.id)!, items.get(r.id) ?? []),
         explanation: explanationOf(r),
-        matchId: matchIds.get(`${r.id}:${needId}`) ?? null,
+        ...existingMatch(existing.get(`${r.id}:${needId}`)),
       })),
   };
 }
@@ -186,7 +191,7 @@ export async function suggestNeeds(
       )
     ).map((r) => [r.id, r]),
   );
-  const matchIds = await matchIdsForPairs(
+  const existing = await matchesForPairs(
     ctx.db,
     ranked.map((r) => ({ seedId, needId: r.id })),
   );
@@ -197,9 +202,15 @@ export async function suggestNeeds(
         rank: n + 1,
         need: toNeed(ctx, rows.get(r.id)!),
         explanation: explanationOf(r),
-        matchId: matchIds.get(`${seedId}:${r.id}`) ?? null,
+        ...existingMatch(existing.get(`${seedId}:${r.id}`)),
       })),
   };
+}
+
+function existingMatch(match: { id: number; stage: string } | undefined) {
+  return match
+    ? { matchId: match.id, matchStage: match.stage as MatchStage }
+    : { matchId: null, matchStage: null };
 }
 
 /** The ranking's explanation of one pair (null when the texts share no term), kept with a proposed match. */

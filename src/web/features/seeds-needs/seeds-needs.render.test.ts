@@ -189,7 +189,9 @@ describe('seed and need pages', () => {
       [needQueryOptions(needId).queryKey, await body(anonymous, `/needs/${needId}`)],
     ];
     text = textOf(render(h(NeedDetailPage), detailPublic, `/needs/${needId}`, '/needs/:id'));
-    expect(text).toContain('only S&T coordinators and the company see it');
+    expect(text).toContain(
+      'only S&T coordinators, programme officers, administrators and the company see it',
+    );
     expect(text).not.toContain(companyName.en);
     expect(text).not.toContain('Disclose company name');
     expect(text).not.toContain('Matching seeds');

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   Modal,
@@ -45,7 +46,11 @@ export function RecordStepModal({ match, onClose }: { match: Match; onClose: () 
   const locale = useLocale();
   const record = useRecordStep(match.id);
   const today = todayInJapan();
-  const [step, setStep] = useState<PipelineStep | null>(match.nextSteps[0] ?? null);
+  // Preselect only when there is no choice: after a meeting both another meeting and the agreement
+  // are open, and a preselected one is easily recorded by mistake.
+  const [step, setStep] = useState<PipelineStep | null>(
+    match.nextSteps.length === 1 ? match.nextSteps[0]! : null,
+  );
   const [occurredOn, setOccurredOn] = useState(today);
   const [notes, setNotes] = useState('');
   const [attendees, setAttendees] = useState<string[]>([]);
@@ -224,6 +229,11 @@ export function RecordStepModal({ match, onClose }: { match: Match; onClose: () 
               onChange={setItemIds}
               error={fieldError('body.outcomeItemIds')}
             />
+          ) : null}
+          {match.need.confidential ? (
+            <Alert color="yellow" variant="light">
+              {t('matchingPipeline.record.confidentialNote')}
+            </Alert>
           ) : null}
           <Textarea
             label={t('matchingPipeline.record.notes')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -8,7 +8,8 @@ import { useProposeMatch } from '../api/seeds-needs-api';
 
 interface ProposeMatchModalProps {
   seed: { id: number; title: string };
-  need: { id: number; title: string };
+  /** A confidential need's company name is taken out of the note for the seed's side. */
+  need: { id: number; title: string; confidential: boolean };
   onClose: () => void;
 }
 
@@ -41,6 +42,11 @@ export function ProposeMatchModal({ seed, need, onClose }: ProposeMatchModalProp
             {need.title}
           </Text>
         </Stack>
+        {need.confidential ? (
+          <Alert color="yellow" variant="light">
+            {t('seedsNeeds.propose.confidentialNote')}
+          </Alert>
+        ) : null}
         <Textarea
           label={t('seedsNeeds.propose.note')}
           description={t('seedsNeeds.propose.noteHint')}

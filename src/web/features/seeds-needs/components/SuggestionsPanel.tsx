@@ -3,7 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Explanation } from '../../../../contracts/matches';
+import type { Explanation, MatchStage } from '../../../../contracts/matches';
 import { AccessErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { MatchExplanation } from './MatchExplanation';
@@ -18,6 +18,8 @@ export interface SuggestionView {
   meta: ReactNode;
   explanation: Explanation;
   matchId: number | null;
+  /** Where that match stands on the board. */
+  matchStage: MatchStage | null;
 }
 
 interface SuggestionsPanelProps {
@@ -94,8 +96,17 @@ export function SuggestionsPanel({
                     </Stack>
                     {item.matchId !== null ? (
                       <Group gap="xs">
-                        <Badge variant="light" color="teal" radius="sm" style={{ textTransform: 'none' }}>
-                          {t('seedsNeeds.matching.proposed')}
+                        <Badge
+                          variant="light"
+                          color={
+                            item.matchStage === 'declined' || item.matchStage === 'closed' ? 'gray' : 'teal'
+                          }
+                          radius="sm"
+                          style={{ textTransform: 'none' }}
+                        >
+                          {t('seedsNeeds.matching.atStage', {
+                            stage: t(`matchingPipeline.stage.${item.matchStage ?? 'proposed'}`),
+                          })}
                         </Badge>
                         <Anchor component={Link} to={`/matches/${item.matchId}`} size="sm">
                           {t('seedsNeeds.matching.openMatch')}

@@ -71,6 +71,7 @@ function MatchingSeeds({ need, title }: { need: Need; title: string }) {
     ),
     explanation: s.explanation,
     matchId: s.matchId,
+    matchStage: s.matchStage,
   }));
   return (
     <>
@@ -86,7 +87,7 @@ function MatchingSeeds({ need, title }: { need: Need; title: string }) {
       {proposing ? (
         <ProposeMatchModal
           seed={{ id: proposing.key, title: proposing.title }}
-          need={{ id: need.id, title }}
+          need={{ id: need.id, title, confidential: need.confidential }}
           onClose={() => setProposing(null)}
         />
       ) : null}

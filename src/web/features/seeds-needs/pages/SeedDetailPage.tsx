@@ -72,7 +72,11 @@ function MatchingNeeds({ seed, title }: { seed: Seed; title: string }) {
     ),
     explanation: s.explanation,
     matchId: s.matchId,
+    matchStage: s.matchStage,
   }));
+  const confidentialNeeds = new Set(
+    (suggestions.data?.items ?? []).filter((s) => s.need.confidential).map((s) => s.need.id),
+  );
   return (
     <>
       <SuggestionsPanel
@@ -87,7 +91,11 @@ function MatchingNeeds({ seed, title }: { seed: Seed; title: string }) {
       {proposing ? (
         <ProposeMatchModal
           seed={{ id: seed.id, title }}
-          need={{ id: proposing.key, title: proposing.title }}
+          need={{
+            id: proposing.key,
+            title: proposing.title,
+            confidential: confidentialNeeds.has(proposing.key),
+          }}
           onClose={() => setProposing(null)}
         />
       ) : null}
