@@ -2,12 +2,13 @@ import { AppShell, Box, Burger, Container, Drawer, Group, Stack, Text } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ShowUsdSwitch } from '../components/ShowUsdSwitch';
 import { AccountLocaleSync } from '../features/auth/components/AccountLocaleSync';
 import { AccountMenu } from '../features/auth/components/AccountMenu';
 import { LanguageSwitch } from '../features/auth/components/LanguageSwitch';
 import { hasPermission, useSession } from '../lib/session';
+import { DrawerNav, HeaderNav } from './header-nav';
 import { NAV_ITEMS } from './navigation';
 
 function useVisibleNavItems() {
@@ -97,13 +98,7 @@ export function Layout() {
               </Group>
             </Group>
             <Box visibleFrom="sm">
-              <nav aria-label={t('nav.label')} className="kcp-nav">
-                {items.map((item) => (
-                  <NavLink key={item.to} to={item.to} end={item.end} className="kcp-nav-link">
-                    {t(item.labelKey)}
-                  </NavLink>
-                ))}
-              </nav>
+              <HeaderNav items={items} />
             </Box>
           </Stack>
         </Container>
@@ -117,15 +112,7 @@ export function Layout() {
         id="kcp-mobile-nav"
         hiddenFrom="sm"
       >
-        <nav aria-label={t('nav.label')}>
-          <Stack gap={4}>
-            {items.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className="kcp-drawer-link">
-                {t(item.labelKey)}
-              </NavLink>
-            ))}
-          </Stack>
-        </nav>
+        <DrawerNav items={items} />
         <Stack mt="lg" gap="md">
           <LanguageSwitch name="kcp-language-menu" />
           <ShowUsdSwitch />
