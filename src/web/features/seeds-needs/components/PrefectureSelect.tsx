@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, type SelectProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { PREFECTURES, REGIONS } from '../../../../domain/prefectures';
 import { localize, useLocale } from '../../../lib/format';
@@ -10,7 +10,7 @@ interface PrefectureSelectProps {
   onChange: (code: string | null) => void;
   error?: ReactNode;
   placeholder?: string;
-  w?: number;
+  w?: SelectProps['w'];
 }
 
 /** The 47 prefectures grouped by METI region, by JIS code. */

@@ -213,7 +213,7 @@ export function NeedDetailPage() {
     return (
       <AccessErrorAlert
         error={need.error}
-        messages={{ NOT_FOUND: t('errors.notFoundText') }}
+        messages={{ NOT_FOUND: t('seedsNeeds.needs.notFound') }}
         onRetry={() => void need.refetch()}
       />
     );

@@ -109,7 +109,7 @@ export function NeedsPage() {
               setSearch(e.currentTarget.value);
               pushSearch(e.currentTarget.value);
             }}
-            w={280}
+            w={{ base: '100%', xs: 280 }}
           />
           <Select
             label={t('seedsNeeds.filter.keyField')}
@@ -118,14 +118,14 @@ export function NeedsPage() {
             data={codeOptions('keyField', KEY_FIELD_KEYS)}
             value={listParams.keyField ?? null}
             onChange={(v) => setParam('keyField', v)}
-            w={220}
+            w={{ base: '100%', xs: 220 }}
           />
           <PrefectureSelect
             label={t('seedsNeeds.filter.prefecture')}
             placeholder={t('common.all')}
             value={listParams.prefectureCode ?? null}
             onChange={(v) => setParam('prefectureCode', v)}
-            w={200}
+            w={{ base: '100%', xs: 200 }}
           />
           {seesMore ? (
             <>
@@ -136,7 +136,7 @@ export function NeedsPage() {
                 data={LISTING_STATUSES.map((s) => ({ value: s, label: t(`seedsNeeds.status.${s}`) }))}
                 value={listParams.status ?? null}
                 onChange={(v) => setParam('status', v)}
-                w={160}
+                w={{ base: '100%', xs: 160 }}
               />
               <Select
                 label={t('seedsNeeds.filter.expired')}
@@ -144,7 +144,7 @@ export function NeedsPage() {
                 data={EXPIRED.map((e) => ({ value: e, label: t(`seedsNeeds.filter.expiredOptions.${e}`) }))}
                 value={listParams.expired ?? 'exclude'}
                 onChange={(v) => setParam('expired', v === 'exclude' ? null : v)}
-                w={180}
+                w={{ base: '100%', xs: 180 }}
               />
             </>
           ) : null}
@@ -172,11 +172,21 @@ export function NeedsPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('seedsNeeds.list.listing')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.company')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.keyField')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.prefecture')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.wantedBy')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.status')}</Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.company')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.keyField')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.prefecture')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.wantedBy')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.status')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -233,7 +233,7 @@ export function SeedDetailPage() {
     return (
       <AccessErrorAlert
         error={seed.error}
-        messages={{ NOT_FOUND: t('errors.notFoundText') }}
+        messages={{ NOT_FOUND: t('seedsNeeds.seeds.notFound') }}
         onRetry={() => void seed.refetch()}
       />
     );

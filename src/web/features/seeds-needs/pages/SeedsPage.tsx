@@ -104,7 +104,7 @@ export function SeedsPage() {
               setSearch(e.currentTarget.value);
               pushSearch(e.currentTarget.value);
             }}
-            w={280}
+            w={{ base: '100%', xs: 280 }}
           />
           <Select
             label={t('seedsNeeds.filter.keyField')}
@@ -113,7 +113,7 @@ export function SeedsPage() {
             data={codeOptions('keyField', KEY_FIELD_KEYS)}
             value={listParams.keyField ?? null}
             onChange={(v) => setParam('keyField', v)}
-            w={220}
+            w={{ base: '100%', xs: 220 }}
           />
           <Select
             label={t('seedsNeeds.filter.stage')}
@@ -122,7 +122,7 @@ export function SeedsPage() {
             data={SEED_STAGES.map((s) => ({ value: s, label: t(`seedsNeeds.stage.${s}`) }))}
             value={listParams.stage ?? null}
             onChange={(v) => setParam('stage', v)}
-            w={180}
+            w={{ base: '100%', xs: 180 }}
           />
           <Select
             label={t('seedsNeeds.filter.cluster')}
@@ -132,7 +132,7 @@ export function SeedsPage() {
             data={(clusters.data?.items ?? []).map((c) => ({ value: c.key, label: localize(c.name) }))}
             value={listParams.cluster ?? null}
             onChange={(v) => setParam('cluster', v)}
-            w={240}
+            w={{ base: '100%', xs: 240 }}
           />
           {seesMore ? (
             <>
@@ -143,7 +143,7 @@ export function SeedsPage() {
                 data={LISTING_STATUSES.map((s) => ({ value: s, label: t(`seedsNeeds.status.${s}`) }))}
                 value={listParams.status ?? null}
                 onChange={(v) => setParam('status', v)}
-                w={160}
+                w={{ base: '100%', xs: 160 }}
               />
               <Select
                 label={t('seedsNeeds.filter.expired')}
@@ -151,7 +151,7 @@ export function SeedsPage() {
                 data={EXPIRED.map((e) => ({ value: e, label: t(`seedsNeeds.filter.expiredOptions.${e}`) }))}
                 value={listParams.expired ?? 'exclude'}
                 onChange={(v) => setParam('expired', v === 'exclude' ? null : v)}
-                w={180}
+                w={{ base: '100%', xs: 180 }}
               />
             </>
           ) : null}
@@ -179,11 +179,21 @@ export function SeedsPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('seedsNeeds.list.listing')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.cluster')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.keyField')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.stage')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.licensingStatus')}</Table.Th>
-                    <Table.Th scope="col">{t('seedsNeeds.fields.status')}</Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.cluster')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.keyField')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.stage')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.licensingStatus')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      {t('seedsNeeds.fields.status')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
