@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Explanation, Match } from '../../../../contracts/matches';
 import { AccessErrorAlert } from '../../../components/ErrorAlert';
+import { NotFoundPage } from '../../../components/StatusPage';
 import { LoadingState } from '../../../components/LoadingState';
 import { PageTitle } from '../../../components/PageTitle';
 import { useFormatters, useLocalize } from '../../../lib/format';
@@ -254,7 +255,9 @@ export function MatchPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id) || 0;
   const match = useMatch(id);
-  if (match.isPending && id > 0) return <LoadingState />;
+  // Not a number (e.g. a mistyped address): no request is made, so there is no error to show.
+  if (id <= 0) return <NotFoundPage />;
+  if (match.isPending) return <LoadingState />;
   if (match.isError || !match.data)
     return (
       <AccessErrorAlert

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Need } from '../../../../contracts/seeds-needs';
 import { AccessErrorAlert, ErrorAlert } from '../../../components/ErrorAlert';
+import { NotFoundPage } from '../../../components/StatusPage';
 import { LoadingState } from '../../../components/LoadingState';
 import { PageTitle } from '../../../components/PageTitle';
 import { useFormatters, useLocalize } from '../../../lib/format';
@@ -208,7 +209,9 @@ export function NeedDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id) || 0;
   const need = useNeed(id);
-  if (need.isPending && id > 0) return <LoadingState />;
+  // Not a number (e.g. a mistyped address): no request is made, so there is no error to show.
+  if (id <= 0) return <NotFoundPage />;
+  if (need.isPending) return <LoadingState />;
   if (need.isError || !need.data)
     return (
       <AccessErrorAlert

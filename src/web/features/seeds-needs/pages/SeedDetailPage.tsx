@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Seed } from '../../../../contracts/seeds-needs';
 import { AccessErrorAlert } from '../../../components/ErrorAlert';
+import { NotFoundPage } from '../../../components/StatusPage';
 import { LoadingState } from '../../../components/LoadingState';
 import { PageTitle } from '../../../components/PageTitle';
 import { useFormatters, useLocalize } from '../../../lib/format';
@@ -228,7 +229,9 @@ export function SeedDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id) || 0;
   const seed = useSeed(id);
-  if (seed.isPending && id > 0) return <LoadingState />;
+  // Not a number (e.g. a mistyped address): no request is made, so there is no error to show.
+  if (id <= 0) return <NotFoundPage />;
+  if (seed.isPending) return <LoadingState />;
   if (seed.isError || !seed.data)
     return (
       <AccessErrorAlert
