@@ -12,6 +12,7 @@ import { type Answer, PIPELINE_STEPS, type PipelineStep, stageOf } from '../doma
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { type DatabaseHandle, openDatabase } from '../server/db/database';
+import { companyVariants, REDACTED_COMPANY } from '../domain/matching/redact-company';
 import { DEMO_SOURCE } from './demo-data';
 import { DEMO_COORDINATOR_EMAIL, DEMO_PARTNER_EMAIL } from './demo-matching';
 import { DEMO_MATCHES, EXPIRED_SEEDS, IN_REVIEW_SEEDS, readDemoMatchingSet } from './demo-matching-data';
@@ -409,6 +410,36 @@ describe.each(ENGINES)('kcp demo seeds to business through the API on %s', (engi
       'product',
       'sales',
     ]);
+  });
+
+  it('keeps each confidential demo company’s name out of what the seed’s headquarters read', async () => {
+    const confidential = await handle.db
+      .selectFrom('matches')
+      .innerJoin('needs', 'needs.id', 'matches.need_id')
+      .innerJoin('organizations', 'organizations.id', 'needs.organization_id')
+      .innerJoin('seeds', 'seeds.id', 'matches.seed_id')
+      .innerJoin('clusters', 'clusters.id', 'seeds.cluster_id')
+      .where('needs.confidential', '=', 1)
+      .select(['matches.id', 'clusters.key', 'organizations.name_ja', 'organizations.name_en'])
+      .execute();
+    expect(confidential.length).toBeGreaterThan(0);
+    let redactions = 0;
+    for (const [n, row] of confidential.entries()) {
+      const email = `hq${n}@demo-test.invalid`;
+      output.length = 0;
+      expect(
+        await main(['user', 'add', '--email', email, '--role', 'cluster_headquarters', '--cluster', row.key]),
+      ).toBe(0);
+      const hqPassword = /password \(shown once\): (\S+)/.exec(output.join('\n'))![1]!;
+      const hq = new HttpClient(app);
+      expect((await hq.signIn(email, hqPassword)).status).toBe(200);
+      const text = JSON.stringify((await hq.get(`/api/v1/matches/${row.id}`)).body);
+      // The demo writes names as people do: without the "(demo)" mark, sometimes without the region.
+      for (const variant of companyVariants({ ja: row.name_ja, en: row.name_en }))
+        expect(text, `match ${row.id}`).not.toContain(variant.text);
+      redactions += text.split(REDACTED_COMPANY.en).length - 1 + text.split(REDACTED_COMPANY.ja).length - 1;
+    }
+    expect(redactions).toBeGreaterThan(0);
   });
 
   it('--remove leaves no demo seed, need or match', async () => {

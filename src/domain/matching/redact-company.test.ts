@@ -14,6 +14,21 @@ describe('companyVariants (longest first)', () => {
     // A one-character core would eat ordinary words: only the full name is kept.
     [{ ja: '株式会社光', en: 'AB Ltd.' }, ['AB Ltd.', '株式会社光']],
     [{ ja: null, en: null }, []],
+    // Trailing qualifiers in brackets (region, branch, the demo mark) are dropped one by one.
+    [
+      { ja: '漢方薬メーカー（富山）（デモ）', en: 'Kampo maker (Toyama) (demo)' },
+      [
+        'Kampo maker (Toyama) (demo)',
+        'Kampo maker (Toyama)',
+        '漢方薬メーカー（富山）（デモ）',
+        '漢方薬メーカー（富山）',
+        'Kampo maker',
+        '漢方薬メーカー',
+      ],
+    ],
+    [{ ja: '株式会社北斗(札幌)', en: null }, ['株式会社北斗(札幌)', '北斗(札幌)', '株式会社北斗', '北斗']],
+    // A name that is only a qualifier keeps itself.
+    [{ ja: null, en: '(demo)' }, ['(demo)']],
   ])('%j → %j', (names, expected) => {
     expect(companyVariants(names).map((v) => v.text)).toEqual(expected);
   });
@@ -35,6 +50,13 @@ describe('companyRedactor', () => {
     ['サンプル精工とSample Seikoと株式会社サンプル精工', `${J}と${E}と${J}`],
   ])('%s', (text, expected) => {
     expect(redact(text)).toBe(expected);
+  });
+
+  it('catches a name written without its bracketed qualifiers', () => {
+    const r = companyRedactor({ ja: '漢方薬メーカー（富山）（デモ）', en: 'Kampo maker (Toyama) (demo)' });
+    expect(r("Kampo maker (Toyama)'s plant; Kampo maker engineers; 漢方薬メーカーの工場")).toBe(
+      `${E}'s plant; ${E} engineers; ${J}の工場`,
+    );
   });
 
   it('escapes names that look like patterns', () => {

@@ -41,6 +41,23 @@ function coreEn(name: string): string {
     .trim();
 }
 
+const TRAILING_QUALIFIER = /\s*[（(][^（）()]*[）)]\s*$/u;
+
+/**
+ * The name and the name without each trailing qualifier in brackets, outermost first:
+ * "Sample (Toyama) (demo)" → itself, "Sample (Toyama)", "Sample". Writers drop such
+ * qualifiers (a branch, a region, the demo mark) when they mention the company.
+ */
+function withoutQualifiers(name: string): string[] {
+  const names = [name];
+  let rest = name;
+  while (TRAILING_QUALIFIER.test(rest)) {
+    rest = rest.replace(TRAILING_QUALIFIER, '');
+    if (rest.trim()) names.push(rest);
+  }
+  return names;
+}
+
 export interface CompanyNames {
   ja: string | null;
   en: string | null;
@@ -62,13 +79,13 @@ export function companyVariants(names: CompanyNames): Variant[] {
     const t = text.trim();
     if (t.length >= min && !found.has(t.toLowerCase())) found.set(t.toLowerCase(), { text: t, lang });
   };
-  if (names.ja) {
-    add(names.ja, 'ja', 2);
-    add(coreJa(names.ja), 'ja', 2);
+  for (const name of names.ja ? withoutQualifiers(names.ja) : []) {
+    add(name, 'ja', 2);
+    add(coreJa(name), 'ja', 2);
   }
-  if (names.en) {
-    add(names.en, 'en', 3);
-    add(coreEn(names.en), 'en', 3);
+  for (const name of names.en ? withoutQualifiers(names.en) : []) {
+    add(name, 'en', 3);
+    add(coreEn(name), 'en', 3);
   }
   return [...found.values()].sort((a, b) => b.text.length - a.text.length);
 }
