@@ -71,9 +71,11 @@ export function companyOf(
     : null;
 }
 
-/** A confidential need's texts without its company's name, for readers and for the index. */
-export function anonymousNeedTexts(row: NeedWithCompany) {
-  const text = companyRedactor({ ja: row.company_name_ja, en: row.company_name_en });
+/** A need's title and description, without its company's name when anonymous (for readers and the index). */
+export function needTexts(row: NeedWithCompany, anonymous: boolean) {
+  const text = anonymous
+    ? companyRedactor({ ja: row.company_name_ja, en: row.company_name_en })
+    : (t: string) => t;
   const orNull = (t: string | null) => (t === null ? null : text(t));
   return {
     title: { ja: orNull(row.title_ja), en: orNull(row.title_en) },
@@ -83,13 +85,7 @@ export function anonymousNeedTexts(row: NeedWithCompany) {
 
 export function toNeed(ctx: ServiceContext, row: NeedWithCompany): Need {
   const company = companyOf(ctx, row);
-  const texts =
-    company === null
-      ? anonymousNeedTexts(row)
-      : {
-          title: { ja: row.title_ja, en: row.title_en },
-          description: { ja: row.description_ja, en: row.description_en },
-        };
+  const texts = needTexts(row, company === null);
   return {
     id: row.id,
     company,

@@ -25,7 +25,7 @@ import type { Db, ServiceContext } from '../../context';
 import { AppError } from '../../http/app-error';
 import { requirePermission } from '../auth/authorize';
 import { isCoordinator, ownsNeed, ownsSeed, todayInJapan } from './listing-access';
-import { anonymousNeedTexts, keywordsOf, toNeed, toSeed } from './listing.presenter';
+import { keywordsOf, needTexts, toNeed, toSeed } from './listing.presenter';
 import {
   findNeeds,
   findSeeds,
@@ -71,13 +71,7 @@ export function seedDocument(row: SeedWithCluster): SeedDocument<number> {
  * shared term.
  */
 export function needDocument(row: NeedWithCompany): NeedDocument<number> {
-  const texts =
-    row.confidential === 1
-      ? anonymousNeedTexts(row)
-      : {
-          title: { ja: row.title_ja, en: row.title_en },
-          description: { ja: row.description_ja, en: row.description_en },
-        };
+  const texts = needTexts(row, row.confidential === 1);
   return {
     id: row.id,
     title: { ja: withoutDemoMark(texts.title.ja), en: withoutDemoMark(texts.title.en) },
