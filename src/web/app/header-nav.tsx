@@ -1,6 +1,6 @@
 import { Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { matchPath, NavLink, useLocation } from 'react-router';
 import { NAV_SECTIONS, type NavItem, type NavSection } from './navigation';
 
 interface NavGroups {
@@ -17,11 +17,6 @@ export function groupNavItems(items: readonly NavItem[]): NavGroups {
       items: items.filter((item) => item.section === section),
     })).filter((group) => group.items.length > 0),
   };
-}
-
-function isCurrent(item: NavItem, pathname: string): boolean {
-  if (item.end) return pathname === item.to;
-  return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }
 
 /** The header's row: public pages as links, each work area as a menu marked when the page is in it. */
@@ -41,7 +36,10 @@ export function HeaderNav({ items }: { items: readonly NavItem[] }) {
           <Menu.Target>
             <UnstyledButton
               className="kcp-nav-link kcp-nav-menu"
-              data-current={sectionItems.some((item) => isCurrent(item, pathname)) || undefined}
+              data-current={
+                sectionItems.some((item) => matchPath({ path: item.to, end: Boolean(item.end) }, pathname)) ||
+                undefined
+              }
             >
               {t(`nav.sections.${section}`)}
               <span aria-hidden="true" className="kcp-nav-caret">
